@@ -1,0 +1,159 @@
+package calc
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Severity ranks findings. Any Error makes `lkjip check` exit with status 1.
+type Severity uint8
+
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+// String is the severity's stable code, used in JSON: "info", "warning",
+// "error".
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	default:
+		return "info"
+	}
+}
+
+// Label is the severity in Bahasa Indonesia, for people.
+func (s Severity) Label() string {
+	switch s {
+	case Error:
+		return "kesalahan"
+	case Warning:
+		return "peringatan"
+	default:
+		return "info"
+	}
+}
+
+// Rule is a finding's stable code (kebab-case), documented in docs/rules.md.
+type Rule string
+
+// The rule catalogue. Codes are a contract: scripts depend on them.
+const (
+	RuleTotalMismatch      Rule = "total-mismatch"
+	RulePercentMismatch    Rule = "percent-mismatch"
+	RuleSisaMismatch       Rule = "sisa-mismatch"
+	RuleRounding           Rule = "rounding"
+	RuleOverRealization    Rule = "over-realization"
+	RulePKBudgetMismatch   Rule = "pk-budget-mismatch"
+	RuleNameMismatch       Rule = "name-mismatch"
+	RuleCapaianMismatch    Rule = "capaian-mismatch"
+	RuleRealisasiMismatch  Rule = "realisasi-mismatch"
+	RuleEfficiencyMismatch Rule = "efficiency-mismatch"
+	RuleAllocationMismatch Rule = "allocation-mismatch"
+	RuleNotANumber         Rule = "not-a-number"
+	RuleMissingValue       Rule = "missing-value"
+	RuleNegativeValue      Rule = "negative-value"
+	RuleFormulaNoCache     Rule = "formula-no-cache"
+	RuleLowAbsorption      Rule = "low-absorption"
+)
+
+// RuleInfo describes a rule: its usual severity and a one-line title in
+// Bahasa Indonesia.
+type RuleInfo struct {
+	Rule     Rule
+	Severity Severity
+	Title    string
+}
+
+// Rules lists the catalogue in the order docs/rules.md presents it.
+func Rules() []RuleInfo {
+	return []RuleInfo{
+		{RuleTotalMismatch, Error, "Jumlah induk tidak sama dengan jumlah rinciannya"},
+		{RulePercentMismatch, Error, "Persentase tidak sama dengan realisasi ÷ anggaran × 100"},
+		{RuleSisaMismatch, Error, "Sisa tidak sama dengan anggaran − realisasi"},
+		{RuleRounding, Info, "Selisih hanya karena pembulatan atau pemotongan angka"},
+		{RuleOverRealization, Error, "Realisasi melebihi anggaran"},
+		{RulePKBudgetMismatch, Error, "Anggaran program di Perjanjian Kinerja berbeda dengan DPA"},
+		{RuleNameMismatch, Warning, "Nama program/kegiatan berbeda atau tidak ada di dokumen lain"},
+		{RuleCapaianMismatch, Error, "Capaian tidak sesuai target dan realisasi indikator"},
+		{RuleRealisasiMismatch, Error, "Realisasi indikator yang sama berbeda antar tabel"},
+		{RuleEfficiencyMismatch, Error, "Tingkat efisiensi tidak sesuai perhitungan"},
+		{RuleAllocationMismatch, Error, "Persentase alokasi anggaran per sasaran tidak sesuai"},
+		{RuleNotANumber, Error, "Sel yang harus berisi angka berisi teks"},
+		{RuleMissingValue, Error, "Sel yang harus berisi angka kosong"},
+		{RuleNegativeValue, Error, "Angka negatif pada sel yang tidak boleh negatif"},
+		{RuleFormulaNoCache, Info, "Rumus tanpa hasil tersimpan; lkjip menghitungnya"},
+		{RuleLowAbsorption, Warning, "Penyerapan anggaran di bawah ambang batas"},
+	}
+}
+
+// Finding is one disagreement, at the cell where it sits. Reported is the
+// figure as typed, Computed the one lkjip computed, both as exact decimal
+// strings (or names, for name-mismatch); Message explains it in Bahasa
+// Indonesia.
+type Finding struct {
+	Rule     Rule
+	Severity Severity
+	Src      Ref
+	Subject  string
+	Reported string
+	Computed string
+	Message  string
+}
+
+// String is the one-line text form `lkjip check` prints:
+// "dpa.xlsx: Realisasi!D22: kesalahan [total-mismatch] Program …: message".
+func (f Finding) String() string {
+	place := f.Src.String()
+	if place == "" {
+		place = "-"
+	}
+	return fmt.Sprintf("%s: %s [%s] %s", place, f.Severity.Label(), f.Rule, f.Message)
+}
+
+// sortFindings orders findings by file, sheet, row and column, then rule,
+// and drops exact duplicates.
+func sortFindings(fs []Finding) []Finding {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		switch {
+		case a.Src.Less(b.Src):
+			return -1
+		case b.Src.Less(a.Src):
+			return 1
+		case a.Rule < b.Rule:
+			return -1
+		case a.Rule > b.Rule:
+			return 1
+		}
+		return 0
+	})
+	return slices.Compact(fs)
+}
+
+// Count tallies findings by severity.
+type Count struct {
+	Error   int `json:"error"`
+	Warning int `json:"warning"`
+	Info    int `json:"info"`
+}
+
+// CountFindings tallies fs by severity.
+func CountFindings(fs []Finding) Count {
+	var c Count
+	for _, f := range fs {
+		switch f.Severity {
+		case Error:
+			c.Error++
+		case Warning:
+			c.Warning++
+		default:
+			c.Info++
+		}
+	}
+	return c
+}

@@ -1,0 +1,55 @@
+package calc
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+)
+
+func typed(value string, places int32) Figure {
+	return Figure{Value: decimal.RequireFromString(value), Kind: Number, Places: places}
+}
+
+func TestCompareRounded(t *testing.T) {
+	tests := []struct {
+		name   string
+		typed  Figure
+		exact  string
+		expect verdict
+	}{
+		{"rounded half up agrees", typed("43.55", 2), "43.5475114", agrees},
+		{"truncated is rounding", typed("43.54", 2), "43.5475114", rounded},
+		{"one unit off is rounding", typed("79.41", 2), "79.4032", rounded},
+		{"two units off differs", typed("79.42", 2), "79.4032", differs},
+		{"typed whole agrees", typed("100", 0), "99.9981", agrees},
+		{"100,00 for 99,998 agrees", typed("100.00", 2), "99.9981", agrees},
+		{"capaian 85,71 for 30 differs", typed("85.71", 2), "30", differs},
+		{"float result agrees", typed("69.8798737882862", 13), "69.87987378828620545", agrees},
+		{"dash zero agrees", typed("0", 0), "0", agrees},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.expect, compareRounded(tt.typed, decimal.RequireFromString(tt.exact)))
+		})
+	}
+}
+
+func TestCompareAmount(t *testing.T) {
+	tests := []struct {
+		name   string
+		typed  string
+		exact  string
+		expect verdict
+	}{
+		{"equal", "557273743", "557273743", agrees},
+		{"sub-rupiah total is rounding", "4281036742", "4281036741.80", rounded},
+		{"one rupiah differs", "4281036743", "4281036742", differs},
+		{"real fault", "557273743", "557363743", differs},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.expect, compareAmount(typed(tt.typed, 0), decimal.RequireFromString(tt.exact)))
+		})
+	}
+}
