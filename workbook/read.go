@@ -1,0 +1,105 @@
+package workbook
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"lkjip/calc"
+)
+
+// File is an input file: its name as the user gave it (used in every
+// reference to its cells) and its content.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Options control reading.
+type Options struct {
+	Limits Limits
+}
+
+// DefaultOptions are the options used when nothing is configured.
+func DefaultOptions() Options { return Options{Limits: DefaultLimits()} }
+
+// Load reads a file from disk, refusing one larger than the limit before
+// reading it.
+func Load(path string, lim Limits) (File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return File{}, inputErr(path, "tidak dapat dibuka: %v", osReason(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return File{}, inputErr(path, "tidak dapat dibaca: %v", osReason(err))
+	}
+	if st.IsDir() {
+		return File{}, inputErr(path, "ini folder, bukan berkas")
+	}
+	if st.Size() > lim.MaxBytes {
+		return File{}, inputErr(path, "%w: ukuran %d byte (batas %d byte)", ErrTooLarge, st.Size(), lim.MaxBytes)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, lim.MaxBytes+1))
+	if err != nil {
+		return File{}, inputErr(path, "tidak dapat dibaca: %v", osReason(err))
+	}
+	if int64(len(data)) > lim.MaxBytes {
+		return File{}, inputErr(path, "%w: melebihi %d byte", ErrTooLarge, lim.MaxBytes)
+	}
+	return File{Name: path, Data: data}, nil
+}
+
+// osReason words the common file-system errors in Bahasa Indonesia.
+func osReason(err error) string {
+	switch {
+	case os.IsNotExist(err):
+		return "berkas tidak ada"
+	case os.IsPermission(err):
+		return "tidak ada izin membaca"
+	}
+	return err.Error()
+}
+
+// Read reads one agency's files into the model. Tables are recognised by
+// their content, never by file name; a file in which no table is
+// recognised is an error, as is one that cannot be read at all.
+func Read(ctx context.Context, files []File, opt Options) (*calc.Agency, error) {
+	a := &calc.Agency{}
+	var titles []string
+	var infos []docInfo
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if int64(len(f.Data)) > opt.Limits.MaxBytes {
+			return nil, inputErr(f.Name, "%w: ukuran %d byte (batas %d byte)", ErrTooLarge, len(f.Data), opt.Limits.MaxBytes)
+		}
+		sheets, info, err := readSheets(ctx, f.Name, f.Data, opt.Limits)
+		if err != nil {
+			return nil, err
+		}
+		infos = append(infos, info)
+		in := calc.Input{File: f.Name}
+		for _, s := range sheets {
+			res := readSheet(s, a)
+			for _, t := range res.tables {
+				in.Tables = append(in.Tables, calc.Table{Sheet: s.Name, Kind: t.kind, Range: t.rangeText()})
+			}
+			in.Ignored = append(in.Ignored, res.ignored...)
+			titles = append(titles, res.titles...)
+		}
+		if len(in.Tables) == 0 {
+			return nil, &InputError{Place: calc.Ref{File: f.Name}, Err: fmt.Errorf(
+				"%w (dicari kepala tabel seperti URAIAN / ANGGARAN / REALISASI, PROGRAM / KEGIATAN / INDIKATOR, atau TARGET / REALISASI / CAPAIAN)", ErrNoTable)}
+		}
+		a.Inputs = append(a.Inputs, in)
+	}
+	for _, info := range infos {
+		titles = append(titles, info.Subject, info.Title, info.Description)
+	}
+	a.Name, a.Year = agencyOf(titles)
+	return a, nil
+}

@@ -1,0 +1,236 @@
+package workbook
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/shopspring/decimal"
+
+	"lkjip/calc"
+)
+
+// cleanText normalises a cell's text for reading: non-breaking and other
+// odd spaces become spaces, zero-width characters go, runs of white space
+// collapse to one space, and the ends are trimmed.
+func cleanText(s string) string {
+	if s == "" {
+		return ""
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch r {
+		case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+			continue
+		}
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' || r == '\u2007' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// parsedNumber is a number read from text typed the Indonesian way (or the
+// English way, where that is unambiguous).
+type parsedNumber struct {
+	Value   decimal.Decimal
+	Places  int32 // digits typed after the decimal separator
+	Percent bool  // a "%" was typed
+	Unit    string
+}
+
+// parseNumber reads an amount, percentage or count typed as text:
+// "1.788.546.290", "2.492.490.451,80", "Rp. 1.788.546.290,-", "(1.000)",
+// "-" (zero), "85,71 %", "10 Kasus". It reports false for anything else.
+func parseNumber(text string) (parsedNumber, bool) {
+	var p parsedNumber
+	t := cleanText(text)
+	switch t {
+	case "":
+		return p, false
+	case "-", "–", "—":
+		return parsedNumber{Value: decimal.Zero}, true
+	}
+	neg := false
+	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
+		neg, t = true, strings.TrimSpace(t[1:len(t)-1])
+	}
+	t = trimCurrency(t)
+	if rest, ok := strings.CutSuffix(t, "%"); ok {
+		p.Percent, t = true, strings.TrimSpace(rest)
+	}
+	// A unit word after the number: "10 Kasus", "3 Laporan".
+	if i := strings.LastIndexByte(t, ' '); i > 0 && isWord(t[i+1:]) {
+		p.Unit, t = t[i+1:], strings.TrimSpace(t[:i])
+	}
+	t = trimCurrency(t)
+	for _, sign := range []string{"-", "−", "–"} {
+		if rest, ok := strings.CutPrefix(t, sign); ok {
+			neg, t = !neg, strings.TrimSpace(rest)
+			break
+		}
+	}
+	t = strings.ReplaceAll(t, " ", "")
+	digits, places, ok := normalizeSeparators(t)
+	if !ok {
+		return p, false
+	}
+	v, err := decimal.NewFromString(digits)
+	if err != nil {
+		return p, false
+	}
+	if neg {
+		v = v.Neg()
+	}
+	p.Value, p.Places = v, places
+	return p, true
+}
+
+// trimCurrency removes a leading "Rp", "Rp." or "IDR" and a trailing ",-"
+// or ".-" (as in "Rp. 1.788.546.290,-").
+func trimCurrency(t string) string {
+	lower := strings.ToLower(t)
+	for _, pre := range []string{"rp.", "rp", "idr"} {
+		if strings.HasPrefix(lower, pre) {
+			t = strings.TrimSpace(t[len(pre):])
+			break
+		}
+	}
+	for _, suf := range []string{",-", ".-", ",–", ",00-"} {
+		if rest, ok := strings.CutSuffix(t, suf); ok {
+			t = strings.TrimSpace(rest)
+			break
+		}
+	}
+	return t
+}
+
+// isWord reports whether s is a short word of letters (a unit such as
+// "Kasus", "orang", "Laporan").
+func isWord(s string) bool {
+	if s == "" || len(s) > 20 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// normalizeSeparators turns "1.788.546.290", "2.492.490.451,80", "85,71",
+// "70.57" or "1,234,567.89" into a plain decimal string, deciding which mark
+// separates decimals: the last one when both appear; "," alone is decimal
+// unless it repeats; "." alone groups thousands when it repeats or is
+// followed by exactly three digits, and is decimal otherwise.
+func normalizeSeparators(t string) (string, int32, bool) {
+	if t == "" {
+		return "", 0, false
+	}
+	for _, r := range t {
+		if (r < '0' || r > '9') && r != '.' && r != ',' {
+			return "", 0, false
+		}
+	}
+	dots, commas := strings.Count(t, "."), strings.Count(t, ",")
+	var dec byte // the decimal separator, 0 if none
+	switch {
+	case dots > 0 && commas > 0:
+		dec = t[max(strings.LastIndexByte(t, '.'), strings.LastIndexByte(t, ','))]
+	case commas == 1:
+		dec = ','
+	case dots == 1 && len(t)-strings.IndexByte(t, '.')-1 != 3:
+		dec = '.'
+	}
+	var intPart, frac string
+	if dec != 0 {
+		i := strings.LastIndexByte(t, dec)
+		intPart, frac = t[:i], t[i+1:]
+		if strings.ContainsAny(frac, ".,") {
+			return "", 0, false
+		}
+	} else {
+		intPart = t
+	}
+	if !groupedOK(intPart) {
+		return "", 0, false
+	}
+	intPart = strings.NewReplacer(".", "", ",", "").Replace(intPart)
+	if intPart == "" {
+		intPart = "0"
+	}
+	if frac == "" {
+		if dec != 0 && len(t) > 0 && t[len(t)-1] == dec {
+			return "", 0, false
+		}
+		return intPart, 0, true
+	}
+	return intPart + "." + frac, int32(len(frac)), true
+}
+
+// groupedOK checks thousands grouping: when an integer part has separators,
+// every group after the first has exactly three digits.
+func groupedOK(s string) bool {
+	if !strings.ContainsAny(s, ".,") {
+		return true
+	}
+	groups := strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == ',' })
+	if len(groups) == 0 || strings.Count(s, ".")+strings.Count(s, ",") != len(groups)-1 {
+		return false
+	}
+	for i, g := range groups {
+		if g == "" || len(g) > 3 || (i > 0 && len(g) != 3) {
+			return false
+		}
+	}
+	return true
+}
+
+// figure reads a cell that should hold a number into a calc.Figure.
+func figure(c cell, at calc.Ref) calc.Figure {
+	f := calc.Figure{Src: at, Text: cleanText(c.Text), Formula: c.Formula, NoCache: c.NoCache}
+	switch c.Kind {
+	case cellEmpty:
+		f.Kind = calc.Blank
+		return f
+	case cellNumber:
+		v, err := decimal.NewFromString(c.Text)
+		if err != nil {
+			f.Kind = calc.Invalid
+			return f
+		}
+		f.Kind, f.Value, f.Places = calc.Number, v, max(0, -v.Exponent())
+		if c.Percent {
+			f.Value = v.Shift(2)
+			f.Places = max(0, f.Places-2)
+		}
+		f.Text = ""
+		return f
+	}
+	p, ok := parseNumber(c.Text)
+	if !ok {
+		f.Kind = calc.Invalid
+		return f
+	}
+	f.Kind, f.Value, f.Places = calc.Number, p.Value, p.Places
+	return f
+}
+
+// isNumeric reports whether a cell holds a number, stored or typed.
+func isNumeric(c cell) bool {
+	if c.Kind == cellNumber {
+		return true
+	}
+	if c.Kind != cellText {
+		return false
+	}
+	_, ok := parseNumber(c.Text)
+	return ok
+}

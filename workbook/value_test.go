@@ -1,0 +1,113 @@
+package workbook
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    string
+		places  int32
+		percent bool
+		ok      bool
+	}{
+		{"1.788.546.290", "1788546290", 0, false, true},
+		{"2.492.490.451,80", "2492490451.8", 2, false, true},
+		{"Rp. 1.788.546.290,-", "1788546290", 0, false, true},
+		{"Rp1.000", "1000", 0, false, true},
+		{"(1.000)", "-1000", 0, false, true},
+		{"-", "0", 0, false, true},
+		{"- 1.500", "-1500", 0, false, true},
+		{"85,71 %", "85.71", 2, true, true},
+		{"85,71%", "85.71", 2, true, true},
+		{"70.57", "70.57", 2, false, true},
+		{"7.100", "7100", 0, false, true},
+		{"1,234,567.89", "1234567.89", 2, false, true},
+		{"10 Kasus", "10", 0, false, true},
+		{"3 Laporan", "3", 0, false, true},
+		{"1\u00a0788\u00a0546\u00a0290", "1788546290", 0, false, true},
+		{"\u200b1.788.546.290\u200b", "1788546290", 0, false, true},
+		{"100", "100", 0, false, true},
+		{"12,3x", "", 0, false, false},
+		{"Program", "", 0, false, false},
+		{"1.2.3", "", 0, false, false},
+		{"1.23.456", "", 0, false, false},
+		{"", "", 0, false, false},
+		{"%", "", 0, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := parseNumber(tt.in)
+			assert.Equal(t, tt.ok, ok)
+			if !tt.ok {
+				return
+			}
+			assert.Equal(t, tt.want, got.Value.String())
+			assert.Equal(t, tt.places, got.Places)
+			assert.Equal(t, tt.percent, got.Percent)
+		})
+	}
+}
+
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"1.788.546.290", "2.492.490.451,80", "Rp. 1.788.546.290,-", "(1.000)", "-", "85,71 %", "10 Kasus", "1,234.5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, ok := parseNumber(s)
+		if !ok {
+			return
+		}
+		// A number read once reads the same when written back plainly.
+		again, ok := parseNumber(p.Value.String())
+		if !ok || !again.Value.Equal(p.Value) {
+			t.Fatalf("%q read as %s, which reads back as %v (%v)", s, p.Value, again.Value, ok)
+		}
+	})
+}
+
+func TestCleanText(t *testing.T) {
+	assert.Equal(t, "a b", cleanText(" a\u00a0\n b \u200b"))
+	assert.Equal(t, "", cleanText("\u200b \t"))
+}
+
+func TestClassifyHeader(t *testing.T) {
+	tests := []struct {
+		in   string
+		want field
+	}{
+		{"URAIAN", fUraian},
+		{"Program/Kegiatan", fUraian},
+		{"NANA PROGRAM", fProgram},
+		{"NAMA KEGIATAN", fKegiatan},
+		{"SASARAN PROGRAM", fSasaranProgram},
+		{"SASARAN PERANGKAT DAERAH", fSasaran},
+		{"TUJUAN PERANGKAT DAERAH", fTujuan},
+		{"Indikator Sasaran", fIndikator},
+		{"% Capaian Kinerja", fCapaian},
+		{"% Penyerapan Anggaran", fPenyerapan},
+		{"Tingkat Efisiensi", fEfisiensi},
+		{"% Anggaran", fPersenAnggaran},
+		{"ANGGARAN", fAnggaran},
+		{"Pagu", fAnggaran},
+		{"REALISASI", fRealisasi},
+		{"%", fPersen},
+		{"Persentase", fPersen},
+		{"Sisa Anggaran", fSisa},
+		{"Kode Rekening", fKode},
+		{"No.", fNo},
+		{"Target", fTarget},
+		{"2020", fYear},
+		{"BIDANG", fLabel},
+		{"Meningkatnya pencegahan", fNone},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, _ := classifyHeader(tt.in)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
