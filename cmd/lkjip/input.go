@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+
+	"lkjip/calc"
+	"lkjip/fixtures"
+	"lkjip/workbook"
+)
+
+// analyze reads the files named on the command line (or the embedded sample
+// when there are none) and analyses them.
+func analyze(ctx context.Context, paths []string) (*calc.Result, error) {
+	opt := workbook.DefaultOptions()
+	var files []workbook.File
+	if len(paths) == 0 {
+		for _, f := range fixtures.Sampang2020() {
+			files = append(files, workbook.File{Name: f.Name, Data: f.Data})
+		}
+	}
+	for _, p := range paths {
+		f, err := workbook.Load(p, opt.Limits)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	a, err := workbook.Read(ctx, files, opt)
+	if err != nil {
+		return nil, err
+	}
+	return calc.Analyze(a, calc.DefaultSettings()), nil
+}
+
+// findingsStatus turns error-severity findings into exit status 1.
+func findingsStatus(r *calc.Result) error {
+	if r.Errors() {
+		return errFindings
+	}
+	return nil
+}
+
+// filesUsage is the ArgsUsage of commands that read one agency's files.
+const filesUsage = "[BERKAS...]"
+
+// noArgsSample notes, in a command's help, what happens without files.
+const noArgsSample = "Tanpa BERKAS, contoh bawaan (Bakesbangpol Kabupaten Sampang 2020) yang dipakai.\n" +
+	"Beberapa berkas dari satu perangkat daerah boleh diberikan sekaligus (DPA di satu berkas,\n" +
+	"Pohon Kinerja di berkas lain); tabel dikenali dari isinya, bukan dari nama berkas."

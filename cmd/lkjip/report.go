@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"lkjip/calc"
+	"lkjip/internal/outfile"
+	"lkjip/layout"
+)
+
+func reportCommand() *cli.Command {
+	return &cli.Command{
+		Name:               "report",
+		Usage:              "tulis buku kerja laporan (penyerapan, capaian, efisiensi, alokasi, pohon kinerja, temuan)",
+		ArgsUsage:          filesUsage + " -o KELUARAN.xlsx",
+		Description:        noArgsSample,
+		CustomHelpTemplate: commandHelp,
+		OnUsageError:       usageError,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "berkas keluaran (.xlsx), wajib"},
+		},
+		Action: func(c *cli.Context) error {
+			out := c.String("output")
+			if out == "" {
+				return fmt.Errorf("perintah salah: sebutkan berkas keluaran dengan -o, misalnya: lkjip report -o laporan.xlsx")
+			}
+			paths := c.Args().Slice()
+			if err := outfile.CheckNotInput(out, paths); err != nil {
+				return err
+			}
+			r, err := analyze(c.Context, paths)
+			if err != nil {
+				return err
+			}
+			err = outfile.Write(out, func(w io.Writer) error {
+				return layout.Report(c.Context, r, w, layout.Options{Now: time.Now()})
+			})
+			if err != nil {
+				return fmt.Errorf("%s: laporan tidak dapat ditulis: %w", out, err)
+			}
+			n := calc.CountFindings(r.Findings)
+			fmt.Fprintf(c.App.ErrWriter, "Laporan ditulis ke %s (%d lembar; temuan: %d kesalahan, %d peringatan, %d info).\n",
+				out, len(layout.ReportSheets()), n.Error, n.Warning, n.Info)
+			return findingsStatus(r)
+		},
+	}
+}

@@ -1,0 +1,54 @@
+package outfile
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestWrite(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.xlsx")
+	require.NoError(t, Write(path, func(w io.Writer) error {
+		_, err := io.WriteString(w, "isi")
+		return err
+	}))
+	got, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, "isi", string(got))
+	entries, _ := os.ReadDir(dir)
+	assert.Len(t, entries, 1, "no temporary file left")
+}
+
+func TestWriteFailureLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.xlsx")
+	require.NoError(t, os.WriteFile(path, []byte("lama"), 0o644))
+	boom := errors.New("boom")
+	err := Write(path, func(w io.Writer) error {
+		io.WriteString(w, "setengah")
+		return boom
+	})
+	assert.ErrorIs(t, err, boom)
+	got, _ := os.ReadFile(path)
+	assert.Equal(t, "lama", string(got), "the old file is untouched")
+	entries, _ := os.ReadDir(dir)
+	assert.Len(t, entries, 1, "no temporary file left")
+}
+
+func TestCheckNotInput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "dpa.xlsx")
+	require.NoError(t, os.WriteFile(in, []byte("x"), 0o644))
+	assert.ErrorIs(t, CheckNotInput(in, []string{in}), ErrIsInput)
+	assert.ErrorIs(t, CheckNotInput(filepath.Join(dir, ".", "dpa.xlsx"), []string{in}), ErrIsInput)
+	link := filepath.Join(dir, "link.xlsx")
+	require.NoError(t, os.Symlink(in, link))
+	assert.ErrorIs(t, CheckNotInput(link, []string{in}), ErrIsInput, "the same file by another name")
+	assert.NoError(t, CheckNotInput(filepath.Join(dir, "laporan.xlsx"), []string{in}))
+}
