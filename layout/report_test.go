@@ -1,0 +1,386 @@
+package layout
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"flag"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"lkjip/calc"
+	"lkjip/fixtures"
+	"lkjip/workbook"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// fixedNow is the creation time of every report written by the tests.
+func fixedNow() time.Time { return time.Date(2021, time.March, 15, 9, 30, 0, 0, time.UTC) }
+
+func decimalOf(t testing.TB, s string) decimal.Decimal {
+	t.Helper()
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// sampleResult analyses the embedded sample agency.
+func sampleResult(t testing.TB) *calc.Result {
+	t.Helper()
+	var files []workbook.File
+	for _, f := range fixtures.Sampang2020() {
+		files = append(files, workbook.File{Name: f.Name, Data: f.Data})
+	}
+	a, err := workbook.Read(context.Background(), files, workbook.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return calc.Analyze(a, calc.DefaultSettings())
+}
+
+// writeReport writes the report of r and returns its bytes.
+func writeReport(t testing.TB, r *calc.Result, opt Options) []byte {
+	t.Helper()
+	if opt.Now.IsZero() {
+		opt.Now = fixedNow()
+	}
+	var buf bytes.Buffer
+	if err := Report(context.Background(), r, &buf, opt); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func openReport(t testing.TB, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// TestReportGolden compares the sample's report, dumped as text, with
+// testdata/sampang2020.golden. Run with -update to rewrite it, and review
+// the diff like code.
+func TestReportGolden(t *testing.T) {
+	got := dumpWorkbook(t, writeReport(t, sampleResult(t), Options{}))
+	path := filepath.Join("testdata", "sampang2020.golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./layout -run Golden -update)", err)
+	}
+	if got != strings.ReplaceAll(string(want), "\r\n", "\n") {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < max(len(gl), len(wl)); i++ {
+			g, w := at(gl, i), at(wl, i)
+			if g != w {
+				t.Fatalf("report differs from %s at line %d:\n got: %s\nwant: %s\n(run with -update if the change is intended)", path, i+1, g, w)
+			}
+		}
+	}
+}
+
+func at(lines []string, i int) string {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return "<end>"
+}
+
+// TestReportDeterministic: the same result and time give the same parts,
+// byte for byte, except for the order of the default content types, which
+// excelize takes from a map when a workbook has drawings.
+func TestReportDeterministic(t *testing.T) {
+	r := sampleResult(t)
+	a, b := zipParts(t, writeReport(t, r, Options{})), zipParts(t, writeReport(t, r, Options{}))
+	if len(a) != len(b) {
+		t.Fatalf("%d parts, then %d", len(a), len(b))
+	}
+	for name, pa := range a {
+		pb := b[name]
+		if name == "[Content_Types].xml" {
+			pa, pb = sortedDefaults(pa), sortedDefaults(pb)
+		}
+		if pa != pb {
+			t.Errorf("part %s differs between two reports of the same result", name)
+		}
+	}
+}
+
+func zipParts(t testing.TB, data []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[zf.Name] = string(b)
+	}
+	return out
+}
+
+// sortedDefaults puts the <Default …> entries of a content-types part in
+// order.
+func sortedDefaults(x string) string {
+	re := regexp.MustCompile(`<Default [^>]*></Default>`)
+	defaults := re.FindAllString(x, -1)
+	slices.Sort(defaults)
+	return strings.Join(defaults, "") + re.ReplaceAllString(x, "")
+}
+
+func TestReportSheets(t *testing.T) {
+	f := openReport(t, writeReport(t, sampleResult(t), Options{}))
+	got := f.GetSheetList()
+	want := ReportSheets()
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("sheets %q, want %q", got, want)
+	}
+}
+
+// TestFormulasCarryTheirValue checks every formula of the sample's report:
+// it stores a result, of the right type, and excelize's own calculator
+// gets the same result from the cells it refers to, so every reference
+// (across sheets too) points at the row that holds the figure.
+func TestFormulasCarryTheirValue(t *testing.T) {
+	data := writeReport(t, sampleResult(t), Options{})
+	f := openReport(t, data)
+	n := 0
+	for _, sheet := range f.GetSheetList() {
+		for _, c := range readCells(t, f, sheet) {
+			if c.formula == "" {
+				continue
+			}
+			n++
+			if c.raw == "" && c.typ != "str" {
+				t.Errorf("%s!%s =%s stores no result", sheet, c.ref, c.formula)
+				continue
+			}
+			got, err := f.CalcCellValue(sheet, c.ref, excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Errorf("%s!%s =%s: %v", sheet, c.ref, c.formula, err)
+				continue
+			}
+			if !sameValue(c.typ, c.raw, got) {
+				t.Errorf("%s!%s =%s stores %q (%s), computes %q", sheet, c.ref, c.formula, c.raw, c.typ, got)
+			}
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d formulas in the sample's report", n)
+	}
+}
+
+// sameValue compares a stored result with a recomputed one: text exactly,
+// numbers within a relative 1e-9 (the last bits of a double differ with
+// the order of additions).
+func sameValue(typ, stored, computed string) bool {
+	if typ != "n" {
+		return stored == computed
+	}
+	a, errA := strconv.ParseFloat(stored, 64)
+	b, errB := strconv.ParseFloat(computed, 64)
+	if errA != nil || errB != nil {
+		return stored == computed
+	}
+	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+// TestFindingsOnReportCells: each finding whose figure the report shows is
+// highlighted there, with a comment naming its rule, and Temuan links to
+// that cell; the sample's own faults land where they should.
+func TestFindingsOnReportCells(t *testing.T) {
+	r := sampleResult(t)
+	f := openReport(t, writeReport(t, r, Options{}))
+	comments := map[string]string{}
+	for _, sheet := range f.GetSheetList() {
+		cs, err := f.GetComments(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cs {
+			var text strings.Builder
+			for _, run := range c.Paragraph {
+				text.WriteString(run.Text)
+			}
+			comments[sheet+"!"+c.Cell] = text.String()
+		}
+	}
+	for _, tc := range []struct {
+		name, sheet, cell string
+		rule              calc.Rule
+		fill              string
+	}{
+		{"capaian typed 85,71", SheetCapaian, "I5", calc.RuleCapaianMismatch, "FFC7CE"},
+		{"grand total typed 4.281.036.742", SheetPenyerapan, "D33", calc.RuleRounding, "DDEBF7"},
+		{"allocation typed 43,54", SheetAlokasi, "E11", calc.RuleRounding, "DDEBF7"},
+		{"PK budget of Kewaspadaan Dini", SheetAlokasi, "D15", calc.RulePKBudgetMismatch, "FFC7CE"},
+		{"Pohon program spelled differently", SheetPohon, "B23", calc.RuleNameMismatch, "FFEB9C"},
+		{"efficiency typed 14,16", SheetEfisiensi, "E9", calc.RuleEfficiencyMismatch, "FFC7CE"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := comments[tc.sheet+"!"+tc.cell]
+			if !strings.Contains(text, string(tc.rule)) {
+				t.Errorf("comment on %s!%s = %q, want one naming %s", tc.sheet, tc.cell, text, tc.rule)
+			}
+			if _, fill := cellLook(t, f, tc.sheet, tc.cell); fill != tc.fill {
+				t.Errorf("fill of %s!%s = %q, want %q", tc.sheet, tc.cell, fill, tc.fill)
+			}
+		})
+	}
+
+	// Every finding's "Di laporan" link leads to a commented cell that
+	// names its rule.
+	placed := 0
+	for i, fd := range r.Findings {
+		row := headerRow + 1 + i
+		ok, target, err := f.GetCellHyperLink(SheetTemuan, cellRef("I", row))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			continue
+		}
+		placed++
+		key := placeLabel(target)
+		if !strings.Contains(comments[key], string(fd.Rule)) {
+			t.Errorf("finding %d (%s at %s) links to %s, whose comment is %q", i+1, fd.Rule, fd.Src, key, comments[key])
+		}
+	}
+	// Only the realisasi typed a second time (Capaian!F11) has no cell of
+	// its own in the report.
+	if want := len(r.Findings) - 1; placed != want {
+		t.Errorf("%d findings placed in the report, want %d", placed, want)
+	}
+}
+
+// TestInputLinks: with Options.Links, a finding links to its input cell
+// relative to the report; without, it has no link.
+func TestInputLinks(t *testing.T) {
+	r := sampleResult(t)
+	fd := r.Findings[0]
+	for _, tc := range []struct {
+		name  string
+		links map[string]string
+		want  string
+	}{
+		{"known file", map[string]string{fd.Src.File: "../data/" + fd.Src.File},
+			"../data/" + fd.Src.File + "#'" + fd.Src.Sheet + "'!" + fd.Src.Cell()},
+		{"unknown file", nil, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := openReport(t, writeReport(t, r, Options{Links: tc.links}))
+			ok, target, err := f.GetCellHyperLink(SheetTemuan, cellRef("H", headerRow+1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.want == "" {
+				if ok {
+					t.Fatalf("link to %q, want none", target)
+				}
+				return
+			}
+			if !ok || target != tc.want {
+				t.Fatalf("link %v %q, want %q", ok, target, tc.want)
+			}
+		})
+	}
+}
+
+func TestLocaleTag(t *testing.T) {
+	r := sampleResult(t)
+	for _, on := range []bool{false, true} {
+		f := openReport(t, writeReport(t, r, Options{LocaleTag: on}))
+		numFmt, _ := cellLook(t, f, SheetPenyerapan, "D5")
+		if got := strings.HasPrefix(numFmt, localeTag); got != on {
+			t.Errorf("LocaleTag %v: number format %q", on, numFmt)
+		}
+	}
+}
+
+// TestPrintSetup: every sheet prints A4 landscape, one page wide, with page
+// numbers; the tables repeat their header row.
+func TestPrintSetup(t *testing.T) {
+	f := openReport(t, writeReport(t, sampleResult(t), Options{}))
+	titles := map[string]string{}
+	for _, n := range f.GetDefinedName() {
+		if n.Name == "_xlnm.Print_Titles" {
+			titles[n.Scope] = n.RefersTo
+		}
+	}
+	for _, sheet := range ReportSheets() {
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		props, err := f.GetSheetProps(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hf, err := f.GetHeaderFooter(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if deref(pl.Size) != paperA4 || deref(pl.Orientation) != "landscape" || deref(pl.FitToWidth) != 1 ||
+			!deref(props.FitToPage) || hf == nil || !strings.Contains(hf.OddFooter, "&P") {
+			t.Errorf("%s: page %+v fit %v footer %+v", sheet, pl, deref(props.FitToPage), hf)
+		}
+		if sheet == SheetRingkasan {
+			continue
+		}
+		if want := quoteSheet(sheet) + "!$4:$4"; titles[sheet] != want {
+			t.Errorf("%s: print titles %q, want %q", sheet, titles[sheet], want)
+		}
+	}
+}
+
+// TestPredikatBandsMatchCalc: the bands the report's formulas and colours
+// use are calc's, boundary by boundary, for both label sets.
+func TestPredikatBandsMatchCalc(t *testing.T) {
+	for _, set := range []calc.LabelSet{calc.LabelsTinggi, calc.LabelsBaik} {
+		bands := predikatBands(set)
+		for i, b := range bands[:len(bands)-1] {
+			at := decimalOf(t, strconv.FormatInt(b.min, 10))
+			below := at.Sub(decimalOf(t, "0.000001"))
+			if got := calc.Predikat(at, set); got != b.label {
+				t.Errorf("set %d: %s gives %q, band says %q", set, at, got, b.label)
+			}
+			if got := calc.Predikat(below, set); got != bands[i+1].label {
+				t.Errorf("set %d: %s gives %q, next band says %q", set, below, got, bands[i+1].label)
+			}
+		}
+	}
+}
