@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -44,11 +45,20 @@ func predikatBands(set calc.LabelSet) []band {
 // calc.Predikat does: IF(G5>=91,"Sangat Tinggi",IF(G5>=76,…)). An empty
 // cell gives "".
 func predikatFormula(pct string, bands []band) string {
+	return strings.ReplaceAll(predikatTemplate(bands), cellMark, pct)
+}
+
+// cellMark stands for the percentage cell in predikatTemplate.
+const cellMark = "\x00"
+
+// predikatTemplate is predikatFormula with cellMark for the cell, built
+// once per sheet: a budget sheet has a predicate on every row.
+func predikatTemplate(bands []band) string {
 	f := quoteText(bands[len(bands)-1].label)
 	for i := len(bands) - 2; i >= 0; i-- {
-		f = fmt.Sprintf("IF(%s>=%d,%s,%s)", pct, bands[i].min, quoteText(bands[i].label), f)
+		f = fmt.Sprintf("IF(%s>=%d,%s,%s)", cellMark, bands[i].min, quoteText(bands[i].label), f)
 	}
-	return fmt.Sprintf(`IF(ISNUMBER(%s),%s,"")`, pct, f)
+	return fmt.Sprintf(`IF(ISNUMBER(%s),%s,"")`, cellMark, f)
 }
 
 // bandFormats colours the predicate cells in rng (e.g. "H5:H40") by the band

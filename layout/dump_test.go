@@ -29,6 +29,7 @@ func readCells(t testing.TB, f *excelize.File, sheet string) []cellInfo {
 		t.Fatalf("%s: %v", sheet, err)
 	}
 	var out []cellInfo
+	looks := map[int][2]string{} // style → number format, fill
 	for r, row := range rows {
 		for c := range row {
 			ref := cellName(c+1, r+1)
@@ -43,8 +44,16 @@ func readCells(t testing.TB, f *excelize.File, sheet string) []cellInfo {
 			if err != nil {
 				t.Fatal(err)
 			}
-			numFmt, fill := cellLook(t, f, sheet, ref)
-			out = append(out, cellInfo{ref: ref, typ: typeLabel(ct), raw: row[c], formula: formula, numFmt: numFmt, fill: fill})
+			id, err := f.GetCellStyle(sheet, ref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			look, ok := looks[id]
+			if !ok {
+				look[0], look[1] = styleLook(t, f, id)
+				looks[id] = look
+			}
+			out = append(out, cellInfo{ref: ref, typ: typeLabel(ct), raw: row[c], formula: formula, numFmt: look[0], fill: look[1]})
 		}
 	}
 	return out
@@ -71,6 +80,12 @@ func cellLook(t testing.TB, f *excelize.File, sheet, ref string) (numFmt, fill s
 	if err != nil {
 		t.Fatal(err)
 	}
+	return styleLook(t, f, id)
+}
+
+// styleLook is a style's number format and fill colour.
+func styleLook(t testing.TB, f *excelize.File, id int) (numFmt, fill string) {
+	t.Helper()
 	st, err := f.GetStyle(id)
 	if err != nil {
 		t.Fatal(err)

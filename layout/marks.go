@@ -25,16 +25,25 @@ func from(c excelize.Cell, src calc.Ref) sourced { return sourced{c, src} }
 // with the same Src gets the fill of the finding's severity and a comment
 // with its message. The first report cell showing a finding is its place
 // in the report, which the Temuan sheet links to.
+//
+// A sheet gets at most maxComments comments: excelize adds each one in
+// time proportional to those already there. Cells beyond that are still
+// highlighted, and Temuan still lists and links them.
 type marks struct {
 	f        *excelize.File
 	st       *styles
 	findings []calc.Finding
 	bySrc    map[calc.Ref][]int
 	places   []string // per finding: "'Sheet'!D12", or "" when no cell shows it
+	comments map[string]int
 }
 
+// maxComments is the most finding comments one sheet gets.
+const maxComments = 2000
+
 func newMarks(f *excelize.File, st *styles, findings []calc.Finding) *marks {
-	m := &marks{f: f, st: st, findings: findings, bySrc: map[calc.Ref][]int{}, places: make([]string, len(findings))}
+	m := &marks{f: f, st: st, findings: findings, bySrc: map[calc.Ref][]int{},
+		places: make([]string, len(findings)), comments: map[string]int{}}
 	for i, fd := range findings {
 		if fd.Src.Cell() != "" {
 			m.bySrc[fd.Src] = append(m.bySrc[fd.Src], i)
@@ -64,6 +73,10 @@ func (m *marks) apply(sheet, cell string, c sourced) (excelize.Cell, error) {
 		}
 	}
 	c.StyleID = m.st.flagged(c.StyleID, worst)
+	if m.comments[sheet] >= maxComments {
+		return c.Cell, nil
+	}
+	m.comments[sheet]++
 	err := m.f.AddComment(sheet, excelize.Comment{
 		Cell: cell, Author: "lkjip", Paragraph: runs,
 		Width: commentWidth, Height: uint(min(lines*16+12, 400)),

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -9,38 +10,28 @@ import (
 	"lkjip/calc"
 )
 
-// line is a budget row placed on the Penyerapan Anggaran sheet.
-type line struct {
-	n     *calc.Node
-	depth int
-	row   int
-	kids  []int // rows of the children
-}
-
-// flatten lays the budget trees out in table order, numbering rows from
-// first. A table's own total row (its Root) is a line only when there are
-// several tables; with one, the sheet's JUMLAH row stands for it.
-func flatten(budgets []*calc.Budget, first int) []*line {
-	var out []*line
-	var walk func(n *calc.Node, depth int) *line
-	walk = func(n *calc.Node, depth int) *line {
-		l := &line{n: n, depth: depth, row: first + len(out)}
-		out = append(out, l)
-		for _, c := range n.Children {
-			l.kids = append(l.kids, walk(c, depth+1).row)
-		}
-		return l
+// topNodes are the budget rows laid out at the top level of the tree: a
+// table's own total row (its Root) only when there are several tables;
+// with one, the sheet's JUMLAH row stands for it and its children come
+// first.
+func topNodes(budgets []*calc.Budget) []*calc.Node {
+	if len(budgets) == 1 {
+		return budgets[0].Root.Children
 	}
-	for _, b := range budgets {
-		if len(budgets) > 1 {
-			walk(b.Root, 0)
-			continue
-		}
-		for _, c := range b.Root.Children {
-			walk(c, 0)
-		}
+	out := make([]*calc.Node, len(budgets))
+	for i, b := range budgets {
+		out[i] = b.Root
 	}
 	return out
+}
+
+// rowsOf is the number of rows a subtree takes on the sheet.
+func rowsOf(n *calc.Node) int {
+	rows := 1
+	for _, c := range n.Children {
+		rows += rowsOf(c)
+	}
+	return rows
 }
 
 // Columns of the Penyerapan Anggaran sheet.
@@ -67,14 +58,10 @@ func (rp *report) penyerapan() error {
 		return err
 	}
 	first := w.row + 1
-	lines := flatten(rp.r.Agency.Budgets, first)
 	var top []int
-	for _, l := range lines {
-		rp.nodeRow[l.n] = l.row
-		if l.depth == 0 {
-			top = append(top, l.row)
-		}
-		if err := rp.budgetRow(w, l); err != nil {
+	for _, n := range topNodes(rp.r.Agency.Budgets) {
+		top = append(top, w.row+1)
+		if err := rp.budgetTree(w, n, 0); err != nil {
 			return err
 		}
 	}
@@ -105,32 +92,60 @@ func (rp *report) penyerapan() error {
 	return w.finish(rp.page(true))
 }
 
-// budgetRow writes one row of the tree.
-func (rp *report) budgetRow(w *sheetWriter, l *line) error {
-	st, n := rp.st, l.n
+// budgetTree writes a node and, below it, its subtree. Rows are written as
+// the tree is walked, so memory does not grow with the number of rows: a
+// parent's formula needs only its children's rows, worked out from the
+// sizes of their subtrees. Rows of kegiatan and above are remembered for
+// the formulas and links of other sheets.
+func (rp *report) budgetTree(w *sheetWriter, n *calc.Node, depth int) error {
+	row := w.row + 1
+	kids := make([]int, len(n.Children))
+	next := row + 1
+	for i, c := range n.Children {
+		kids[i] = next
+		next += rowsOf(c)
+	}
+	if n.Level <= calc.LevelKegiatan {
+		rp.nodeRow[n] = row
+	}
+	if err := rp.budgetRow(w, n, depth, row, kids); err != nil {
+		return err
+	}
+	for _, c := range n.Children {
+		if err := rp.budgetTree(w, c, depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// budgetRow writes one row of the tree: the node's figures, summed from
+// the rows of its children when it has any.
+func (rp *report) budgetRow(w *sheetWriter, n *calc.Node, depth, row int, kids []int) error {
+	st := rp.st
 	code := n.Code
 	if code == "" {
 		code = n.No
 	}
 	amount, pct := st.amount, st.percent
 	ang, real := val(amount, num(n.Sum.Anggaran)), val(amount, num(n.Sum.Realisasi))
-	if len(l.kids) > 0 {
+	if len(kids) > 0 {
 		amount, pct = st.boldAmount, st.boldPercent
-		ang = formula(amount, sumOf(colAnggaran, l.kids), num(n.Sum.Anggaran))
-		real = formula(amount, sumOf(colRealisasi, l.kids), num(n.Sum.Realisasi))
+		ang = formula(amount, sumOf(colAnggaran, kids), num(n.Sum.Anggaran))
+		real = formula(amount, sumOf(colRealisasi, kids), num(n.Sum.Realisasi))
 	}
 	name := n.Name
 	if n.Level == calc.LevelTotal && name == "" {
 		name = "JUMLAH " + n.Src.File
 	}
-	_, err := w.nextAt(l.depth,
-		txt(st.text, code),
-		from(txt(st.indent[min(l.depth, len(st.indent)-1)], name), n.Src),
+	_, err := w.nextAt(depth,
+		txt(st.center, code),
+		from(txt(st.indent[min(depth, len(st.indent)-1)], name), n.Src),
 		txt(st.text, n.Level.Label()),
 		from(ang, n.Anggaran.Src), from(real, n.Realisasi.Src),
-		from(rp.sisaCell(l.row, n.Sum, amount), n.Sisa.Src),
-		from(rp.persenCell(l.row, n.Sum, pct), n.Persen.Src),
-		rp.predikatCell(colPersen, l.row, n.Sum.Persen()),
+		from(rp.sisaCell(row, n.Sum, amount), n.Sisa.Src),
+		from(rp.persenCell(row, n.Sum, pct), n.Persen.Src),
+		rp.predikatCell(colPersen, row, n.Sum.Persen()),
 	)
 	return err
 }
@@ -148,5 +163,5 @@ func (rp *report) persenCell(row int, a calc.Amounts, style int) excelize.Cell {
 // predikatCell names the band of the percentage in column col of a row,
 // as calc.Predikat names pct.
 func (rp *report) predikatCell(col string, row int, pct decimal.Decimal) any {
-	return formula(rp.st.text, predikatFormula(cellRef(col, row), rp.bands), rp.r.Predikat(pct))
+	return formula(rp.st.text, strings.ReplaceAll(rp.predikat, cellMark, cellRef(col, row)), rp.r.Predikat(pct))
 }

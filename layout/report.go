@@ -45,12 +45,13 @@ type Options struct {
 
 // report is the state of one report being written.
 type report struct {
-	r     *calc.Result
-	f     *excelize.File
-	st    *styles
-	opt   Options
-	marks *marks
-	bands []band
+	r        *calc.Result
+	f        *excelize.File
+	st       *styles
+	opt      Options
+	marks    *marks
+	bands    []band
+	predikat string // predikatTemplate of bands
 
 	// Rows where figures sit, for formulas on other sheets.
 	nodeRow    map[*calc.Node]int            // Penyerapan Anggaran
@@ -79,6 +80,7 @@ func Report(ctx context.Context, r *calc.Result, w io.Writer, opt Options) error
 		bands:   predikatBands(r.Settings.Labels),
 		nodeRow: map[*calc.Node]int{}, indRow: map[*calc.IndicatorResult]int{}, sasaranRow: map[*calc.SasaranResult]int{},
 	}
+	rp.predikat = predikatTemplate(rp.bands)
 	for i, name := range ReportSheets() {
 		if i == 0 {
 			err = f.SetSheetName("Sheet1", name)
@@ -114,7 +116,9 @@ func Report(ctx context.Context, r *calc.Result, w io.Writer, opt Options) error
 	if st.err != nil {
 		return fmt.Errorf("styles: %w", st.err)
 	}
-	f.SetActiveSheet(0)
+	// Ringkasan, the first sheet, is already the active one. Calling
+	// SetActiveSheet now would make excelize parse every streamed sheet
+	// back into memory.
 	if err := rp.properties(); err != nil {
 		return fmt.Errorf("document properties: %w", err)
 	}

@@ -299,6 +299,8 @@ func TestInputLinks(t *testing.T) {
 	}{
 		{"known file", map[string]string{fd.Src.File: "../data/" + fd.Src.File},
 			"../data/" + fd.Src.File + "#'" + fd.Src.Sheet + "'!" + fd.Src.Cell()},
+		{"path with a space", map[string]string{fd.Src.File: "data 2020/" + fd.Src.File},
+			"data%202020/" + fd.Src.File + "#'" + fd.Src.Sheet + "'!" + fd.Src.Cell()},
 		{"unknown file", nil, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -382,5 +384,133 @@ func TestPredikatBandsMatchCalc(t *testing.T) {
 				t.Errorf("set %d: %s gives %q, next band says %q", set, below, got, bands[i+1].label)
 			}
 		}
+	}
+}
+
+// TestSyntheticFormulas checks the formulas of a deeper tree than the
+// sample's (sub-kegiatan and accounts, several budget tables, each with
+// its own total row) the way TestFormulasCarryTheirValue does.
+func TestSyntheticFormulas(t *testing.T) {
+	r := synthResult(synthSize{tables: 2, programs: 3, kegiatan: 2, sub: 2, rekening: 3})
+	f := openReport(t, writeReport(t, r, Options{}))
+	n := 0
+	for _, sheet := range []string{SheetPenyerapan, SheetRingkasan} {
+		for _, c := range readCells(t, f, sheet) {
+			if c.formula == "" {
+				continue
+			}
+			n++
+			got, err := f.CalcCellValue(sheet, c.ref, excelize.Options{RawCellValue: true})
+			if err != nil || !sameValue(c.typ, c.raw, got) {
+				t.Errorf("%s!%s =%s stores %q, computes %q (%v)", sheet, c.ref, c.formula, c.raw, got, err)
+			}
+		}
+	}
+	// The grand total is the sum of the two tables' total rows.
+	rows, err := f.GetRows(SheetPenyerapan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := len(rows)
+	if got, want := mustFormula(t, f, SheetPenyerapan, cellRef("D", total)), "SUM(D5,D"; !strings.HasPrefix(got, want) {
+		t.Errorf("grand total =%s, want the table totals (%s…)", got, want)
+	}
+	if n < 50 {
+		t.Fatalf("only %d formulas", n)
+	}
+}
+
+func mustFormula(t testing.TB, f *excelize.File, sheet, cell string) string {
+	t.Helper()
+	s, err := f.GetCellFormula(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestLongSumFallsBackToValue: a parent whose children's references would
+// make a formula longer than Excel accepts gets its value alone.
+func TestLongSumFallsBackToValue(t *testing.T) {
+	r := synthResult(synthSize{tables: 1, programs: 1, kegiatan: 1, sub: 1500, rekening: 1})
+	f := openReport(t, writeReport(t, r, Options{}))
+	// Row 5 is the group, 6 the program, 7 the kegiatan with 1500
+	// sub-kegiatan, each followed by its one account.
+	formula := mustFormula(t, f, SheetPenyerapan, "D7")
+	if formula != "" {
+		t.Fatalf("kegiatan total is a formula of %d characters", len(formula))
+	}
+	got, err := f.GetCellValue(SheetPenyerapan, "D7", excelize.Options{RawCellValue: true})
+	if err != nil || got == "" {
+		t.Fatalf("kegiatan total holds %q (%v), want its value", got, err)
+	}
+	if mustFormula(t, f, SheetPenyerapan, "D6") == "" {
+		t.Fatal("the program total (one child) lost its formula")
+	}
+}
+
+func TestRefList(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		sheet string
+		rows  []int
+		want  string
+	}{
+		{"one", "", []int{5}, "D5"},
+		{"run", "", []int{5, 6, 7}, "D5:D7"},
+		{"runs and singles", "", []int{5, 6, 9, 11, 12}, "D5:D6,D9,D11:D12"},
+		{"other sheet", "Penyerapan Anggaran", []int{7, 8}, "'Penyerapan Anggaran'!D7:D8"},
+		{"quote in name", "O'Brien", []int{3}, "'O''Brien'!D3"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := refList(tc.sheet, "D", tc.rows); got != tc.want {
+				t.Fatalf("refList = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWrappedLines(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		text   string
+		width  float64
+		indent int
+		want   int
+	}{
+		{"short", "Program Integrasi Kebangsaan", 52, 0, 1},
+		{"two lines", "Program Peningkatan Sistem Perencanaan, Penganggaran, Pelaporan dan Pelayanan Informasi Publik", 52, 0, 2},
+		{"indent pushes to a second line", "Pengadaan/Pemeliharaan Peralatan dan Perlengkapan Kantor", 40, 4, 2},
+		{"newlines count", "satu\ndua\ntiga", 52, 0, 3},
+		{"long word breaks", "capaian-kinerja-2020-dengan-nama-berkas-yang-sangat-panjang.xlsx", 10, 0, 6},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := wrappedLines(tc.text, tc.width, tc.indent); got != tc.want {
+				t.Fatalf("wrappedLines = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCommentsCapped: past maxComments on a sheet, cells with findings are
+// still highlighted but get no comment; Temuan still links every one.
+func TestCommentsCapped(t *testing.T) {
+	r := synthResult(synthSize{tables: 1, programs: 10, kegiatan: 10, sub: 70, rekening: 1})
+	f := openReport(t, writeReport(t, r, Options{}))
+	comments, err := f.GetComments(SheetPenyerapan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(comments) != maxComments {
+		t.Fatalf("%d comments on %s, want the cap %d", len(comments), SheetPenyerapan, maxComments)
+	}
+	highlighted := 0
+	for _, c := range readCells(t, f, SheetPenyerapan) {
+		if c.fill != "" && c.fill != "D9E1F2" {
+			highlighted++
+		}
+	}
+	if highlighted <= maxComments {
+		t.Fatalf("%d cells highlighted, want more than the %d commented", highlighted, maxComments)
 	}
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"net/url"
 
 	"github.com/shopspring/decimal"
 
@@ -73,12 +74,15 @@ func linkStyle(st *styles, linked bool) int {
 }
 
 // inputLink is the hyperlink target of an input cell, relative to the
-// report: "dpa.xlsx#'Realisasi'!D22"; "" when the file's place is not known.
+// report: "dpa.xlsx#'Realisasi'!D22" (the form Excel and LibreOffice follow
+// to a cell of another workbook; the path is URL-escaped, so spaces become
+// %20); "" when the file's place is not known.
 func (rp *report) inputLink(src calc.Ref) string {
-	target, ok := rp.opt.Links[src.File]
-	if !ok || target == "" {
+	path, ok := rp.opt.Links[src.File]
+	if !ok || path == "" {
 		return ""
 	}
+	target := (&url.URL{Path: path}).EscapedPath()
 	if c := src.Cell(); c != "" && src.Sheet != "" {
 		target += "#" + quoteSheet(src.Sheet) + "!" + c
 	}
