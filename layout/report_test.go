@@ -482,7 +482,8 @@ func TestWrappedLines(t *testing.T) {
 		{"two lines", "Program Peningkatan Sistem Perencanaan, Penganggaran, Pelaporan dan Pelayanan Informasi Publik", 52, 0, 2},
 		{"indent pushes to a second line", "Pengadaan/Pemeliharaan Peralatan dan Perlengkapan Kantor", 40, 4, 2},
 		{"newlines count", "satu\ndua\ntiga", 52, 0, 3},
-		{"long word breaks", "capaian-kinerja-2020-dengan-nama-berkas-yang-sangat-panjang.xlsx", 10, 0, 6},
+		{"long word breaks", "capaiankinerja2020dengannamaberkasyangsangatpanjang.xlsx", 10, 0, 6},
+		{"breaks after a slash", "Pengadaan/Pemeliharaan Kendaraan Dinas Opearsional", 17, 0, 4},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := wrappedLines(tc.text, tc.width, tc.indent); got != tc.want {

@@ -42,6 +42,13 @@ func (rp *report) ringkasan() error {
 	if err != nil {
 		return err
 	}
+	for _, span := range []rowSpan{progs, inds} {
+		if span.first > 0 {
+			if err := bandFormats(rp.f, SheetRingkasan, fmt.Sprintf("F%d:F%d", span.first, span.last), "E", span.first, rp.bands); err != nil {
+				return err
+			}
+		}
+	}
 	if err := rp.charts(w, progs, inds); err != nil {
 		return err
 	}

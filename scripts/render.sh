@@ -17,18 +17,21 @@ cd "$(dirname "$0")/.."
 
 out=${2:-render}
 mkdir -p "$out"
-report=${1:-}
-if [ -z "$report" ]; then
-  report=$out/laporan.xlsx
-  # Exit status 1 only says the sample has error-severity findings.
-  go run ./cmd/lkjip report -o "$report" || [ $? -eq 1 ]
-fi
 for tool in soffice pdftoppm; do
   command -v "$tool" >/dev/null || { echo "render.sh: $tool tidak ada (apt-get install libreoffice-calc-nogui poppler-utils)" >&2; exit 2; }
 done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
-profile=$(mktemp -d)
-trap 'rm -rf "$profile"' EXIT
+report=${1:-}
+if [ -z "$report" ]; then
+  report=$out/laporan.xlsx
+  go build -o "$tmp/lkjip" ./cmd/lkjip
+  # Exit status 1 only says the sample has error-severity findings.
+  "$tmp/lkjip" report -o "$report" || [ $? -eq 1 ]
+fi
+
+profile=$tmp/profile
 mkdir -p "$profile/user"
 cat >"$profile/user/registrymodifications.xcu" <<'XCU'
 <?xml version="1.0" encoding="UTF-8"?>
