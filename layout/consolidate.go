@@ -51,42 +51,16 @@ func Consolidation(ctx context.Context, c *calc.Consolidation, w io.Writer, opt 
 		return fmt.Errorf("styles: %w", err)
 	}
 	rk := &rekap{c: c, st: st}
-	for i, name := range ConsolidationSheets() {
-		if i == 0 {
-			err = f.SetSheetName("Sheet1", name)
-		} else {
-			_, err = f.NewSheet(name)
-		}
-		if err != nil {
-			return fmt.Errorf("sheet %q: %w", name, err)
-		}
-		// Before streaming: the stream writer keeps the settings it finds.
-		if err := printSetup(f, name); err != nil {
-			return fmt.Errorf("sheet %q: %w", name, err)
-		}
+	if err := addSheets(f, ConsolidationSheets(), printSetup); err != nil {
+		return err
 	}
-	for _, s := range []struct {
-		name  string
-		write func(*sheetWriter) error
-	}{
+	if err := streamSheets(ctx, f, []streamed{
 		{SheetRekapPD, rk.perangkatDaerah},
 		{SheetRekapProgram, rk.programs},
 		{SheetTemuan, rk.temuan},
 		{SheetBerkas, rk.berkas},
-	} {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		sw, err := f.NewStreamWriter(s.name)
-		if err != nil {
-			return fmt.Errorf("sheet %q: %w", s.name, err)
-		}
-		if err := s.write(&sheetWriter{sw: sw}); err != nil {
-			return fmt.Errorf("sheet %q: %w", s.name, err)
-		}
-		if err := sw.Flush(); err != nil {
-			return fmt.Errorf("sheet %q: %w", s.name, err)
-		}
+	}); err != nil {
+		return err
 	}
 	if err := rk.chart(f); err != nil {
 		return fmt.Errorf("sheet %q: %w", SheetGrafik, err)
@@ -103,6 +77,53 @@ func Consolidation(ctx context.Context, c *calc.Consolidation, w io.Writer, opt 
 	}
 	_, err = f.WriteTo(w)
 	return err
+}
+
+// addSheets creates a new workbook's sheets in order, each set up by setup
+// before anything is streamed into it: the stream writer keeps only the
+// settings it finds when it starts.
+func addSheets(f *excelize.File, names []string, setup func(*excelize.File, string) error) error {
+	for i, name := range names {
+		var err error
+		if i == 0 {
+			err = f.SetSheetName(f.GetSheetName(0), name)
+		} else {
+			_, err = f.NewSheet(name)
+		}
+		if err == nil {
+			err = setup(f, name)
+		}
+		if err != nil {
+			return fmt.Errorf("sheet %q: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// streamed is a sheet and the function that writes its rows.
+type streamed struct {
+	name  string
+	write func(*sheetWriter) error
+}
+
+// streamSheets writes each sheet row by row with a stream writer.
+func streamSheets(ctx context.Context, f *excelize.File, sheets []streamed) error {
+	for _, s := range sheets {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		sw, err := f.NewStreamWriter(s.name)
+		if err == nil {
+			err = s.write(&sheetWriter{sw: sw})
+		}
+		if err == nil {
+			err = sw.Flush()
+		}
+		if err != nil {
+			return fmt.Errorf("sheet %q: %w", s.name, err)
+		}
+	}
+	return nil
 }
 
 // printSetup prints a sheet on A4 landscape, as wide as one page, with the
