@@ -4,6 +4,11 @@ package calc
 // `lkjip consolidate --format json`. Decimals are strings, exact. Fields
 // may be added; none may be renamed.
 
+import (
+	"encoding/json"
+	"io"
+)
+
 // JSONConsolidation is the top-level document.
 type JSONConsolidation struct {
 	Year       int               `json:"year"`
@@ -63,6 +68,15 @@ func (s EntryStatus) Code() string {
 // Code is the kind's stable JSON code.
 func (k EntryKind) Code() string {
 	return [...]string{"workbook", "check-json", "other"}[k]
+}
+
+// EncodeConsolidationJSON writes the JSON form of c, indented, as `lkjip
+// consolidate --format json` prints it.
+func EncodeConsolidationJSON(w io.Writer, c *Consolidation) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(c.JSON())
 }
 
 // JSON builds the JSON form of the consolidation.

@@ -1,12 +1,12 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -65,7 +65,7 @@ func consolidateCommand() *cli.Command {
 				return err
 			}
 			if len(sources) == 0 {
-				return fmt.Errorf("tidak ada berkas untuk direkap di %v", paths)
+				return fmt.Errorf("tidak ada berkas untuk direkap di %s", strings.Join(paths, ", "))
 			}
 			if isTerminal(c.App.ErrWriter) {
 				opt.Progress = progressPrinter(c.App.ErrWriter)
@@ -102,10 +102,7 @@ func finishConsolidation(c *cli.Context, con *calc.Consolidation, out, format st
 		return fmt.Errorf("%s: rekap tidak dapat ditulis: %w", out, err)
 	}
 	if format == "json" {
-		enc := json.NewEncoder(c.App.Writer)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		err = enc.Encode(con.JSON())
+		err = calc.EncodeConsolidationJSON(c.App.Writer, con)
 	} else {
 		err = writeConsolidationText(c.App.Writer, con)
 	}

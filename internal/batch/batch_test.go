@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -372,4 +373,25 @@ func TestConsolidateRefusesOtherJSON(t *testing.T) {
 		"angka.json": `hasil check tidak sah: totals.anggaran bukan angka: "1.000,00"`,
 	}, reasons)
 	require.Len(t, c.Skipped(), 1, "a name ending in a space is not a .json file")
+}
+
+func TestConsolidateLimits(t *testing.T) {
+	small := jsonResult("Dinas A", 2024, "1", "1")
+	big := append(bytes.Clone(small), bytes.Repeat([]byte(" "), 100)...)
+	opt := DefaultOptions()
+	opt.Read.Limits.MaxBytes = int64(len(small))
+	c, err := Consolidate(context.Background(), []Source{
+		{Name: "besar.json", Data: big},
+		{Name: "kecil.json", Data: small},
+		{Name: "hilang.json", Path: filepath.Join(t.TempDir(), "hilang.json")},
+	}, opt)
+	require.NoError(t, err)
+	var got [][3]string
+	for _, e := range c.Failed() {
+		got = append(got, [3]string{e.File, e.Kind.Code(), e.Reason})
+	}
+	assert.Equal(t, [][3]string{
+		{"besar.json", "check-json", fmt.Sprintf("berkas melebihi batas: ukuran %d byte (batas %d byte)", len(big), len(small))},
+		{"hilang.json", "check-json", "tidak dapat dibuka: berkas tidak ada"},
+	}, got)
 }

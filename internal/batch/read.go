@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"lkjip/calc"
@@ -18,18 +19,25 @@ import (
 // entry, never an error: the error is only for the end of the context.
 func readOne(ctx context.Context, src Source, opt Options) (item, error) {
 	failed := func(kind calc.EntryKind, err error) item {
-		return item{entry: calc.Entry{File: src.Name, Kind: kind, Status: calc.EntryFailed, Reason: reasonOf(src.Name, err)}}
+		return item{entry: calc.Entry{File: src.Name, Kind: kind, Status: calc.EntryFailed, Reason: reasonOf(err, src.Name, src.Path)}}
 	}
 	if err := ctx.Err(); err != nil {
 		return item{}, err
+	}
+	kind := calc.EntryWorkbook // until the content says otherwise
+	if strings.EqualFold(filepath.Ext(src.Name), ".json") {
+		kind = calc.EntryCheckJSON
 	}
 	data := src.Data
 	if data == nil {
 		f, err := workbook.Load(src.Path, opt.Read.Limits)
 		if err != nil {
-			return failed(calc.EntryWorkbook, err), nil
+			return failed(kind, err), nil
 		}
 		data = f.Data
+	}
+	if lim := opt.Read.Limits.MaxBytes; int64(len(data)) > lim {
+		return failed(kind, fmt.Errorf("%w: ukuran %d byte (batas %d byte)", workbook.ErrTooLarge, len(data), lim)), nil
 	}
 	sum := sha256.Sum256(data)
 	digest := hex.EncodeToString(sum[:])
@@ -64,10 +72,17 @@ func readOne(ctx context.Context, src Source, opt Options) (item, error) {
 	return it, nil
 }
 
-// reasonOf is an error's text without the file name the reader already put
-// in front of it: the Berkas sheet and the failed list name the file apart.
-func reasonOf(name string, err error) string {
-	return strings.TrimPrefix(err.Error(), name+": ")
+// reasonOf is an error's text without the file name (or path) the reader
+// already put in front of it: the Berkas sheet and the failed list name the
+// file apart.
+func reasonOf(err error, names ...string) string {
+	text := err.Error()
+	for _, n := range names {
+		if n != "" {
+			text = strings.TrimPrefix(text, n+": ")
+		}
+	}
+	return text
 }
 
 // looksJSON reports whether a file is JSON rather than a spreadsheet: its
