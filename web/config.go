@@ -15,8 +15,10 @@ type Config struct {
 	// MaxRequestBytes is the largest request body accepted; larger
 	// uploads are refused with 413.
 	MaxRequestBytes int64
-	// MaxFiles is the most files one request may carry.
-	MaxFiles int
+	// MaxFiles is the most files one agency's upload may carry;
+	// MaxRekapFiles the most a consolidation of many agencies may.
+	MaxFiles      int
+	MaxRekapFiles int
 	// MaxJobs is the number of uploads processed at once; MaxQueue more
 	// may wait up to QueueWait for a turn before getting 503.
 	MaxJobs   int
@@ -32,13 +34,15 @@ type Config struct {
 	Read workbook.Options
 }
 
-// DefaultConfig: 100 MiB per request, 20 files, one job per core with 64
+// DefaultConfig: 100 MiB per request, 20 files per agency (500 for a
+// consolidation), one job per core with 64
 // waiting up to 30 s, 2 minutes per job, results kept 30 minutes.
 func DefaultConfig() Config {
 	return Config{
 		Addr:            "127.0.0.1:8080",
 		MaxRequestBytes: 100 << 20,
 		MaxFiles:        20,
+		MaxRekapFiles:   500,
 		MaxJobs:         runtime.GOMAXPROCS(0),
 		MaxQueue:        64,
 		QueueWait:       30 * time.Second,

@@ -27,7 +27,7 @@ func newPages() (*pages, error) {
 		"inc":      func(i int) int { return i + 1 },
 	}
 	p := &pages{t: map[string]*template.Template{}}
-	for _, name := range []string{"index", "result", "error"} {
+	for _, name := range []string{"index", "result", "rekap", "error"} {
 		t, err := template.New("base.html").Funcs(funcs).ParseFS(templateFS, "templates/base.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, err
@@ -51,8 +51,9 @@ func (p *pages) render(w http.ResponseWriter, status int, name string, data any)
 }
 
 type indexPage struct {
-	MaxSize  string
-	MaxFiles int
+	MaxSize       string
+	MaxFiles      int
+	MaxRekapFiles int
 }
 
 type resultPage struct {
@@ -63,6 +64,15 @@ type resultPage struct {
 
 // Minutes is how long the downloads stay available.
 func (p resultPage) Minutes() int { return int(p.TTL.Minutes()) }
+
+type rekapPage struct {
+	Token string
+	R     calc.JSONConsolidation
+	TTL   time.Duration
+}
+
+// Minutes is how long the downloads stay available.
+func (p rekapPage) Minutes() int { return int(p.TTL.Minutes()) }
 
 type errorPage struct {
 	Status  int

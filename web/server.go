@@ -45,6 +45,9 @@ func New(cfg Config, log *slog.Logger) (*Server, error) {
 	s.mux.HandleFunc("GET /unduh/{token}/{file}", s.download)
 	s.mux.HandleFunc("POST /api/check", s.apiCheck)
 	s.mux.HandleFunc("POST /api/report", s.apiReport)
+	s.mux.HandleFunc("POST /rekap", s.rekap)
+	s.mux.HandleFunc("GET /rekap/{token}", s.rekapResult)
+	s.mux.HandleFunc("POST /api/consolidate", s.apiConsolidate)
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")
@@ -159,17 +162,23 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, report bool) (*o
 	if err != nil {
 		return nil, err
 	}
-	files, err := readUpload(w, r, s.cfg)
+	files, err := readUpload(w, r, s.cfg, s.cfg.MaxFiles)
 	if err != nil {
 		release()
 		return nil, err
 	}
+	s.logUpload(files)
+	return s.process(r.Context(), files, report, release)
+}
+
+// logUpload logs the number and size of uploaded files, never their names
+// or contents.
+func (s *Server) logUpload(files []workbook.File) {
 	var size int
 	for _, f := range files {
 		size += len(f.Data)
 	}
 	s.log.Info("upload", "files", len(files), "bytes", size)
-	return s.process(r.Context(), files, report, release)
 }
 
 // check handles the upload form: process, store, and redirect to the
@@ -208,8 +217,10 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request) {
 func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("file")
 	ctype, ok := map[string]string{
-		fileReport: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-		fileJSON:   "application/json; charset=utf-8",
+		fileReport:    xlsxType,
+		fileJSON:      jsonType,
+		fileRekap:     xlsxType,
+		fileRekapJSON: jsonType,
 	}[name]
 	p, err := s.store.path(r.PathValue("token"), name)
 	if !ok || err != nil {
@@ -228,7 +239,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Type", jsonType)
 	w.Write(o.json)
 }
 
@@ -239,17 +250,26 @@ func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Type", xlsxType)
 	w.Header().Set("Content-Disposition", `attachment; filename="`+fileReport+`"`)
 	w.Write(o.report)
 }
 
+// Content types of the downloads.
+const (
+	xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	jsonType = "application/json; charset=utf-8"
+)
+
 // statusOf maps an error to its HTTP status and user message.
 func (s *Server) statusOf(err error) (int, string) {
 	var he *httpError
+	var mixed *calc.MixedYearsError
 	switch {
 	case errors.As(err, &he):
 		return he.status, he.msg
+	case errors.As(err, &mixed):
+		return http.StatusUnprocessableEntity, mixed.Error()
 	case errors.Is(err, errBusy):
 		return http.StatusServiceUnavailable, "Server sedang sibuk memproses unggahan lain; silakan coba lagi sebentar lagi."
 	case errors.Is(err, context.Canceled):
@@ -269,7 +289,7 @@ func retryAfter(w http.ResponseWriter, status int) {
 func (s *Server) apiError(w http.ResponseWriter, err error) {
 	status, msg := s.statusOf(err)
 	retryAfter(w, status)
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Type", jsonType)
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(map[string]string{"error": msg})
 }
@@ -281,7 +301,8 @@ func (s *Server) pageError(w http.ResponseWriter, _ *http.Request, err error) {
 }
 
 func (s *Server) index(w http.ResponseWriter, _ *http.Request) {
-	s.pages.render(w, http.StatusOK, "index", indexPage{MaxSize: byteSize(s.cfg.MaxRequestBytes), MaxFiles: s.cfg.MaxFiles})
+	s.pages.render(w, http.StatusOK, "index", indexPage{MaxSize: byteSize(s.cfg.MaxRequestBytes),
+		MaxFiles: s.cfg.MaxFiles, MaxRekapFiles: s.cfg.MaxRekapFiles})
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {

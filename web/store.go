@@ -14,8 +14,10 @@ import (
 
 // Result files, by fixed name: nothing a user sends is used as a path.
 const (
-	fileReport = "laporan.xlsx"
-	fileJSON   = "hasil.json"
+	fileReport    = "laporan.xlsx"
+	fileJSON      = "hasil.json"
+	fileRekap     = "rekap.xlsx"
+	fileRekapJSON = "rekap.json"
 )
 
 // errNoResult: the token is unknown or its result has expired.

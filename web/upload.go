@@ -28,8 +28,8 @@ func tooLarge(limit int64) error {
 }
 
 // readUpload reads the files of a multipart upload (field "files") into
-// memory, within the request-size and file-count limits.
-func readUpload(w http.ResponseWriter, r *http.Request, cfg Config) ([]workbook.File, error) {
+// memory, within the request-size limit and at most maxFiles files.
+func readUpload(w http.ResponseWriter, r *http.Request, cfg Config, maxFiles int) ([]workbook.File, error) {
 	if r.ContentLength > cfg.MaxRequestBytes {
 		return nil, tooLarge(cfg.MaxRequestBytes)
 	}
@@ -56,9 +56,9 @@ func readUpload(w http.ResponseWriter, r *http.Request, cfg Config) ([]workbook.
 			part.Close()
 			continue
 		}
-		if len(files) == cfg.MaxFiles {
+		if len(files) == maxFiles {
 			return nil, &httpError{http.StatusBadRequest,
-				fmt.Sprintf("Terlalu banyak berkas: paling banyak %d berkas per kiriman.", cfg.MaxFiles)}
+				fmt.Sprintf("Terlalu banyak berkas: paling banyak %d berkas per kiriman.", maxFiles)}
 		}
 		data, err := io.ReadAll(part)
 		part.Close()

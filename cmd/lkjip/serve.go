@@ -22,7 +22,8 @@ func serveCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: def.Addr, Usage: "alamat dan port yang didengarkan"},
 			&cli.Int64Flag{Name: "max-upload-mb", Value: def.MaxRequestBytes >> 20, Usage: "ukuran terbesar satu kiriman, MB"},
-			&cli.IntFlag{Name: "max-files", Value: def.MaxFiles, Usage: "jumlah berkas terbanyak per kiriman"},
+			&cli.IntFlag{Name: "max-files", Value: def.MaxFiles, Usage: "jumlah berkas terbanyak per kiriman satu perangkat daerah"},
+			&cli.IntFlag{Name: "max-rekap-files", Value: def.MaxRekapFiles, Usage: "jumlah berkas terbanyak per kiriman rekap"},
 			&cli.IntFlag{Name: "jobs", Value: def.MaxJobs, Usage: "jumlah unggahan yang diproses bersamaan"},
 			&cli.IntFlag{Name: "queue", Value: def.MaxQueue, Usage: "jumlah unggahan yang boleh menunggu giliran"},
 			&cli.DurationFlag{Name: "queue-wait", Value: def.QueueWait, Usage: "lama menunggu giliran sebelum dijawab 503"},
@@ -38,6 +39,7 @@ func serveCommand() *cli.Command {
 			cfg.Addr = c.String("addr")
 			cfg.MaxRequestBytes = c.Int64("max-upload-mb") << 20
 			cfg.MaxFiles = c.Int("max-files")
+			cfg.MaxRekapFiles = c.Int("max-rekap-files")
 			cfg.MaxJobs = c.Int("jobs")
 			cfg.MaxQueue = c.Int("queue")
 			cfg.QueueWait = c.Duration("queue-wait")
