@@ -110,3 +110,35 @@ func TestCappedSasaranAverage(t *testing.T) {
 	assert.Equal(t, "150", r.Sasaran[0].Indikator[0].Capaian.String(), "the raw capaian is kept")
 	assert.Equal(t, "100", r.Sasaran[0].Indikator[0].Capped.String())
 }
+
+func TestParseConfig(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		want    Config
+		wantErr string
+	}{
+		{name: "every key", in: `{"polaritas": "negatif", "polaritas_indikator": {"Angka kriminalitas": "negatif"},
+			"varian_negatif": "selisih", "predikat": "baik", "efisiensi": "rasio", "ambang_penyerapan": 60, "batas_capaian": "120"}`,
+			want: Config{Polaritas: "negatif", PolaritasIndikator: map[string]string{"Angka kriminalitas": "negatif"},
+				VarianNegatif: "selisih", Predikat: "baik", Efisiensi: "rasio", AmbangPenyerapan: "60", BatasCapaian: "120"}},
+		{name: "empty object", in: `{}`},
+		{name: "a decimal number", in: `{"ambang_penyerapan": 42.5}`, want: Config{AmbangPenyerapan: "42.5"}},
+		{name: "unknown key", in: `{"polarity": "negatif"}`, wantErr: `kunci "polarity" tidak dikenal (kunci yang dikenal: polaritas,`},
+		{name: "a number where text belongs", in: `{"predikat": 3}`, wantErr: `kunci "predikat" harus berisi teks, bukan 3`},
+		{name: "indicator polarity not a map", in: `{"polaritas_indikator": "negatif"}`, wantErr: `kunci "polaritas_indikator" harus berisi pasangan`},
+		{name: "malformed", in: "{\n\"polaritas\": \"negatif\",\n}", wantErr: "baris 3: bukan JSON yang sah"},
+		{name: "not an object", in: `["negatif"]`, wantErr: "isi berkas harus satu objek JSON"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := ParseConfig([]byte(tt.in))
+			if tt.wantErr != "" {
+				assert.ErrorContains(t, err, tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, c)
+		})
+	}
+}
