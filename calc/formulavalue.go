@@ -142,11 +142,31 @@ func seriesTable(a *Agency, year, maxBack int, hints map[string]bool) (*DataTabl
 	}
 	switch {
 	case best == nil:
-		return nil, 0, fmt.Errorf("%w: tidak ada tabel data dengan kolom tahun n sampai n-%d yang sesuai dengan indikator ini", ErrFormula, maxBack)
+		return nil, 0, fmt.Errorf("%w: tidak ada tabel data dengan kolom %s yang sesuai dengan indikator ini", ErrFormula, yearsText(year, maxBack))
 	case tie:
 		return nil, 0, fmt.Errorf("%w: lebih dari satu tabel data cocok; tidak jelas mana yang dimaksud", ErrFormula)
 	}
 	return best, bestYear, nil
+}
+
+// yearsText names the year columns a formula needs: "tahun 2020 dan 2021",
+// or "tahun n-1 dan n" when the report year is unknown.
+func yearsText(year, maxBack int) string {
+	var ys []string
+	for b := maxBack; b >= 0; b-- {
+		switch {
+		case year > 0:
+			ys = append(ys, strconv.Itoa(year-b))
+		case b > 0:
+			ys = append(ys, fmt.Sprintf("n-%d", b))
+		default:
+			ys = append(ys, "n")
+		}
+	}
+	if len(ys) == 1 {
+		return "tahun " + ys[0]
+	}
+	return "tahun " + strings.Join(ys[:len(ys)-1], ", ") + " dan " + ys[len(ys)-1]
 }
 
 // hasYears reports whether t has a column for every year from n-maxBack
