@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -35,7 +34,7 @@ func checkCommand() *cli.Command {
 				return err
 			}
 			if format == "json" {
-				err = writeJSON(c.App.Writer, r)
+				err = calc.EncodeJSON(c.App.Writer, r)
 			} else {
 				err = writeText(c.App.Writer, r)
 			}
@@ -45,14 +44,6 @@ func checkCommand() *cli.Command {
 			return findingsStatus(r)
 		},
 	}
-}
-
-// writeJSON prints the result in the JSON contract of design.md §4.
-func writeJSON(w io.Writer, r *calc.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r.JSON())
 }
 
 // writeText prints one finding per line (file, sheet and cell first), then
