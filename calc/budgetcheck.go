@@ -13,8 +13,9 @@ type checker struct {
 	findings []Finding
 	// pkDPA maps Perjanjian Kinerja rows (by index) to their DPA programs.
 	pkDPA map[int]*Node
-	// absent collects names missing from other documents (flushAbsent).
-	absent []*absence
+	// absent collects, by cell, names missing from other documents
+	// (flushAbsent).
+	absent map[Ref]*absence
 	// fixes are the values that figures judged wrong should hold (Correct).
 	fixes []Correction
 }

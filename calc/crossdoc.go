@@ -78,18 +78,19 @@ type absence struct {
 // noteAbsent records that a name of document doc is absent from document
 // from; flushAbsent reports it, once per cell.
 func (c *checker) noteAbsent(src Ref, what, name, doc, from string) {
-	for _, a := range c.absent {
-		if a.src == src {
-			if !slices.Contains(a.from, from) {
-				a.from = append(a.from, from)
-			}
-			return
+	if a := c.absent[src]; a != nil {
+		if !slices.Contains(a.from, from) {
+			a.from = append(a.from, from)
 		}
+		return
 	}
-	c.absent = append(c.absent, &absence{src: src, what: what, name: name, doc: doc, from: []string{from}})
+	if c.absent == nil {
+		c.absent = map[Ref]*absence{}
+	}
+	c.absent[src] = &absence{src: src, what: what, name: name, doc: doc, from: []string{from}}
 }
 
-// flushAbsent reports every recorded absence.
+// flushAbsent reports every recorded absence (sortFindings orders them).
 func (c *checker) flushAbsent() {
 	for _, a := range c.absent {
 		c.add(Finding{Rule: RuleNameMismatch, Src: a.src, Subject: a.name, Reported: a.name,
