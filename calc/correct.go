@@ -94,15 +94,7 @@ func mergeCorrections(cs []Correction) []Correction {
 		byCell[c.Src] = len(out)
 		out = append(out, c)
 	}
-	slices.SortStableFunc(out, func(x, y Correction) int {
-		switch {
-		case x.Src.Less(y.Src):
-			return -1
-		case y.Src.Less(x.Src):
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(out, func(x, y Correction) int { return x.Src.Compare(y.Src) })
 	return out
 }
 
@@ -176,104 +168,74 @@ func correctNode(n *Node, out *[]Correction) (ang, real decimal.Decimal, okA, ok
 // cell is filled only when fill is set (a blank realisasi over children
 // that spent nothing is not wrong).
 func correctAmount(f *Figure, sum decimal.Decimal, subject, what string, fill bool, out *[]Correction) {
-	why := what + " = jumlah rinciannya; baris paling rinci dianggap benar"
+	var blank Rule
+	switch {
+	case !fill:
+	case what == "realisasi":
+		blank = RuleTotalMismatch
+	default:
+		blank = RuleMissingValue
+	}
+	correctTo(f, sum, amountPlaces(sum), compareAmount, RuleTotalMismatch, blank, subject,
+		what+" = jumlah rinciannya; baris paling rinci dianggap benar", out)
+}
+
+// correctPersen recomputes a row's typed percentage.
+func correctPersen(n *Node, ang, real decimal.Decimal, subject string, out *[]Correction) {
+	correctTo(&n.Persen, Percent(real, ang), percentPlaces(n.Persen), compareRounded, RulePercentMismatch, "", subject,
+		fmt.Sprintf("realisasi %s ÷ anggaran %s × 100", formatAmount(real), formatAmount(ang)), out)
+}
+
+// correctSisa recomputes a row's typed sisa.
+func correctSisa(n *Node, ang, real decimal.Decimal, subject string, out *[]Correction) {
+	exact := ang.Sub(real)
+	correctTo(&n.Sisa, exact, amountPlaces(exact), compareAmount, RuleSisaMismatch, "", subject,
+		fmt.Sprintf("anggaran %s − realisasi %s", formatAmount(ang), formatAmount(real)), out)
+}
+
+// correctTo sets a typed figure to exact (rounded to places) unless judge
+// says it agrees, and records why: rule mismatch for a wrong number,
+// rounding for a rounding difference, not-a-number for text, and blank for
+// an empty cell ("" leaves an empty cell alone). An absent column is left
+// alone.
+func correctTo(f *Figure, exact decimal.Decimal, places int32, judge func(Figure, decimal.Decimal) verdict,
+	mismatch, blank Rule, subject, why string, out *[]Correction) {
 	var rule Rule
 	switch f.Kind {
 	case Absent:
 		return
 	case Blank:
-		if !fill {
-			return
-		}
-		rule = RuleMissingValue
-		if what == "realisasi" {
-			rule = RuleTotalMismatch
-		}
+		rule = blank
 	case Invalid:
 		rule = RuleNotANumber
 	case Number:
-		switch compareAmount(*f, sum) {
-		case agrees:
-			return
+		switch judge(*f, exact) {
 		case rounded:
 			rule = RuleRounding
-		default:
-			rule = RuleTotalMismatch
+		case differs:
+			rule = mismatch
 		}
 	}
-	*out = append(*out, newCorrection(*f, sum, amountPlaces(sum), rule, subject, why))
-	setFigure(f, sum, amountPlaces(sum))
-}
-
-// correctPersen recomputes a row's typed percentage.
-func correctPersen(n *Node, ang, real decimal.Decimal, subject string, out *[]Correction) {
-	f := &n.Persen
-	exact := Percent(real, ang)
-	var rule Rule
-	switch f.Kind {
-	case Invalid:
-		rule = RuleNotANumber
-	case Number:
-		switch compareRounded(*f, exact) {
-		case agrees:
-			return
-		case rounded:
-			rule = RuleRounding
-		default:
-			rule = RulePercentMismatch
-		}
-	default:
+	if rule == "" {
 		return
 	}
-	places := percentPlaces(*f)
-	why := fmt.Sprintf("realisasi %s ÷ anggaran %s × 100", formatAmount(real), formatAmount(ang))
-	*out = append(*out, newCorrection(*f, exact.Round(places), places, rule, subject, why))
-	setFigure(f, exact.Round(places), places)
-}
-
-// correctSisa recomputes a row's typed sisa.
-func correctSisa(n *Node, ang, real decimal.Decimal, subject string, out *[]Correction) {
-	f := &n.Sisa
-	exact := ang.Sub(real)
-	var rule Rule
-	switch f.Kind {
-	case Invalid:
-		rule = RuleNotANumber
-	case Number:
-		switch compareAmount(*f, exact) {
-		case agrees:
-			return
-		case rounded:
-			rule = RuleRounding
-		default:
-			rule = RuleSisaMismatch
-		}
-	default:
-		return
-	}
-	why := fmt.Sprintf("anggaran %s − realisasi %s", formatAmount(ang), formatAmount(real))
-	*out = append(*out, newCorrection(*f, exact, amountPlaces(exact), rule, subject, why))
-	setFigure(f, exact, amountPlaces(exact))
+	value := exact.Round(places)
+	*out = append(*out, newCorrection(*f, value, places, rule, subject, why))
+	setFigure(f, value, places)
 }
 
 // correctData sets a data table's typed total row to the sum of its rows,
 // column by column, where every row holds a number or nothing.
 func correctData(t *DataTable, out *[]Correction) {
-	if t.Total == nil {
+	if t.Total == nil || len(t.Rows) == 0 {
 		return
 	}
 	for i := range t.Total.Values {
 		sum, ok := columnValue(t, columnName(t, i))
-		if !ok || len(t.Rows) == 0 {
-			continue
+		if ok {
+			correctTo(&t.Total.Values[i], sum, amountPlaces(sum), compareAmount, RuleTotalMismatch, "", t.Total.Label,
+				fmt.Sprintf("jumlah baris-baris kolom %s", columnTitle(*t, i)), out)
 		}
-		f := &t.Total.Values[i]
-		if f.Kind != Number || compareAmount(*f, sum) == agrees {
-			continue
-		}
-		why := fmt.Sprintf("jumlah baris-baris kolom %s", columnTitle(*t, i))
-		*out = append(*out, newCorrection(*f, sum, amountPlaces(sum), RuleTotalMismatch, t.Total.Label, why))
-		setFigure(f, sum, amountPlaces(sum))
 	}
 }
 

@@ -145,13 +145,8 @@ func sortFindings(fs []Finding) []Finding {
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Finding) int {
-		switch {
-		case a.Src.Less(b.Src):
-			return -1
-		case b.Src.Less(a.Src):
-			return 1
-		}
-		return cmp.Or(cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Subject, b.Subject), cmp.Compare(a.Message, b.Message))
+		return cmp.Or(a.Src.Compare(b.Src), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Subject, b.Subject),
+			cmp.Compare(a.Message, b.Message))
 	})
 	return out
 }

@@ -497,6 +497,11 @@ func TestRuleEfficiencyMismatch(t *testing.T) {
 			want: []string{"efficiency-mismatch@F4"}, says: []string{"seharusnya 71,55 %", "metode rasio", "efisien", "angka tertulis sesuai metode selisih"}},
 		{name: "selisih setting, rasio typed: says which", a: sasaranAgency(row("30.00", "71.55", "71.55")),
 			want: []string{"efficiency-mismatch@F4"}, says: []string{"angka tertulis sesuai metode rasio"}},
+		{name: "rasio needs no capaian", a: func() *Agency {
+			a := sasaranAgency(EfisiensiRow{Sasaran: "S", Src: at("B4", "0").Src, Efisiensi: at("F4", "70.00")})
+			a.Indikator = nil
+			return a
+		}(), settings: rasio, want: []string{"efficiency-mismatch@F4"}, says: []string{"seharusnya 71,55 %"}},
 		{name: "penyerapan typed wrong", a: sasaranAgency(row("30.00", "70.00", "-41.55")),
 			want: []string{"percent-mismatch@E4"}, says: []string{"realisasi 557.273.743 ÷ anggaran 778.867.400 × 100 program Program Peningkatan Kewaspadaan Dini"}},
 	}, RuleEfficiencyMismatch, RuleCapaianMismatch, RulePercentMismatch)

@@ -62,8 +62,8 @@ func (c *checker) checkEfisiensi(r *Result, sasaran []*SasaranResult) {
 				fmt.Sprintf("realisasi %s ÷ anggaran %s × 100 program %s", formatAmount(s.Amounts.Realisasi),
 					formatAmount(s.Amounts.Anggaran), programNames(s.Programs)))
 		}
-		if !row.Efisiensi.Present() || !s.HasCapaian || len(s.Programs) == 0 {
-			continue
+		if !row.Efisiensi.Present() || len(s.Programs) == 0 || !s.HasCapaian && m == EfficiencySelisih {
+			continue // the rasio method needs no capaian
 		}
 		why := fmt.Sprintf("%s: %s", m.formula(), efisiensiText(m, s.Capaian, s.Penyerapan()))
 		if compareRounded(row.Efisiensi, s.Efisiensi) == differs {
