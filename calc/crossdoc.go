@@ -94,7 +94,8 @@ func (c *checker) noteAbsent(src Ref, what, name, doc, from string) {
 func (c *checker) flushAbsent() {
 	for _, a := range c.absent {
 		c.add(Finding{Rule: RuleNameMismatch, Src: a.src, Subject: a.name, Reported: a.name,
-			Message: fmt.Sprintf("%s %q di %s tidak ada di %s", a.what, a.name, a.doc, strings.Join(a.from, " maupun "))})
+			Message: fmt.Sprintf("%s %q di %s tidak ada di %s; seharusnya tercantum juga di sana, atau ejaannya di sana terlalu berbeda untuk dikenali",
+				a.what, a.name, a.doc, strings.Join(a.from, " maupun "))})
 	}
 	c.absent = nil
 }
