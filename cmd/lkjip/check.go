@@ -17,15 +17,19 @@ func checkCommand() *cli.Command {
 		Description:        noArgsSample,
 		CustomHelpTemplate: commandHelp,
 		OnUsageError:       usageError,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "bentuk keluaran: text atau json"},
-		},
+		}, settingsFlags()...),
 		Action: func(c *cli.Context) error {
 			format := c.String("format")
 			if format != "text" && format != "json" {
 				return fmt.Errorf("perintah salah: --format harus text atau json, bukan %q", format)
 			}
-			r, err := analyze(c.Context, c.Args().Slice())
+			s, err := settingsFrom(c)
+			if err != nil {
+				return err
+			}
+			r, err := analyze(c.Context, c.Args().Slice(), s)
 			if err != nil {
 				return err
 			}

@@ -20,9 +20,9 @@ func reportCommand() *cli.Command {
 		Description:        noArgsSample,
 		CustomHelpTemplate: commandHelp,
 		OnUsageError:       usageError,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "berkas keluaran (.xlsx), wajib"},
-		},
+		}, settingsFlags()...),
 		Action: func(c *cli.Context) error {
 			out := c.String("output")
 			if out == "" {
@@ -32,7 +32,11 @@ func reportCommand() *cli.Command {
 			if err := outfile.CheckNotInput(out, paths); err != nil {
 				return err
 			}
-			r, err := analyze(c.Context, paths)
+			s, err := settingsFrom(c)
+			if err != nil {
+				return err
+			}
+			r, err := analyze(c.Context, paths, s)
 			if err != nil {
 				return err
 			}
