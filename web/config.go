@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"time"
 
+	"lkjip/calc"
 	"lkjip/workbook"
 )
 
@@ -32,6 +33,9 @@ type Config struct {
 	TempDir string
 	// Read bounds each uploaded file (size, unpacked size, rows, columns).
 	Read workbook.Options
+	// Settings choose how agencies are judged, as the CLI's --config and
+	// flags do.
+	Settings calc.Settings
 }
 
 // DefaultConfig: 100 MiB per request, 20 files per agency (500 for a
@@ -49,5 +53,6 @@ func DefaultConfig() Config {
 		JobTimeout:      2 * time.Minute,
 		ResultTTL:       30 * time.Minute,
 		Read:            workbook.DefaultOptions(),
+		Settings:        calc.DefaultSettings(),
 	}
 }

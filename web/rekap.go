@@ -45,7 +45,7 @@ func (s *Server) consolidate(w http.ResponseWriter, r *http.Request) (*rekapOutc
 			sources[i] = batch.Source{Name: f.Name, Data: f.Data}
 		}
 		opt := batch.DefaultOptions()
-		opt.Read = s.cfg.Read
+		opt.Read, opt.Settings = s.cfg.Read, s.cfg.Settings
 		opt.Workers = 1 // one job slot, one core
 		con, err := batch.Consolidate(ctx, sources, opt)
 		if err != nil {

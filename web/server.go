@@ -139,7 +139,7 @@ func (s *Server) run(ctx context.Context, files []workbook.File, report bool) (*
 		}
 		return nil, err
 	}
-	o := &outcome{result: calc.Analyze(a, calc.DefaultSettings())}
+	o := &outcome{result: calc.Analyze(a, s.cfg.Settings)}
 	var buf bytes.Buffer
 	if err := calc.EncodeJSON(&buf, o.result); err != nil {
 		return nil, err

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
@@ -424,4 +425,13 @@ func TestGracefulShutdown(t *testing.T) {
 	assert.NoError(t, <-served)
 	_, err = http.Get("http://" + addr + "/healthz")
 	assert.Error(t, err, "no longer listening")
+}
+
+func TestSettingsApply(t *testing.T) {
+	_, ts := newTestServer(t, func(c *Config) { c.Settings.LowAbsorption = decimal.Zero })
+	resp := post(t, ts.URL+"/api/check", fixtures.Sampang2020()...)
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	body := readAll(t, resp.Body)
+	assert.NotContains(t, body, `"rule": "low-absorption"`, "the server's settings are used")
+	assert.Contains(t, sampleJSON(t), `"rule": "low-absorption"`, "and the default has them")
 }

@@ -33,11 +33,11 @@ func consolidateCommand() *cli.Command {
 			"Berkas yang gagal dibaca dicatat beserta alasannya; rekap tetap ditulis dan status keluar 2.",
 		CustomHelpTemplate: commandHelp,
 		OnUsageError:       usageError,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "berkas keluaran (.xlsx), wajib"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "bentuk ringkasan di layar: text atau json"},
 			&cli.StringFlag{Name: "map", Usage: "berkas CSV pemetaan: kolom berkas, perangkat daerah, tahun"},
-		},
+		}, settingsFlags()...),
 		Action: func(c *cli.Context) error {
 			out, format := c.String("output"), c.String("format")
 			paths := c.Args().Slice()
@@ -53,6 +53,11 @@ func consolidateCommand() *cli.Command {
 				return err
 			}
 			opt := batch.DefaultOptions()
+			settings, err := settingsFrom(c)
+			if err != nil {
+				return err
+			}
+			opt.Settings = settings
 			if m := c.String("map"); m != "" {
 				mapping, err := readMapping(m)
 				if err != nil {

@@ -19,7 +19,7 @@ func serveCommand() *cli.Command {
 		Description:        "Buka alamatnya di peramban, unggah berkas satu perangkat daerah, lalu lihat temuan\ndan unduh buku kerja laporan. Hentikan dengan Ctrl+C; unggahan yang sedang diproses diselesaikan dulu.",
 		CustomHelpTemplate: commandHelp,
 		OnUsageError:       usageError,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: def.Addr, Usage: "alamat dan port yang didengarkan"},
 			&cli.Int64Flag{Name: "max-upload-mb", Value: def.MaxRequestBytes >> 20, Usage: "ukuran terbesar satu kiriman, MB"},
 			&cli.IntFlag{Name: "max-files", Value: def.MaxFiles, Usage: "jumlah berkas terbanyak per kiriman satu perangkat daerah"},
@@ -30,12 +30,17 @@ func serveCommand() *cli.Command {
 			&cli.DurationFlag{Name: "job-timeout", Value: def.JobTimeout, Usage: "batas waktu memproses satu unggahan"},
 			&cli.DurationFlag{Name: "keep", Value: def.ResultTTL, Usage: "lama hasil dapat diunduh sebelum dihapus"},
 			&cli.StringFlag{Name: "tmpdir", Usage: "folder penyimpanan sementara hasil (bawaan: folder sementara sistem)"},
-		},
+		}, settingsFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.Args().Len() > 0 {
 				return fmt.Errorf("perintah salah: serve tidak menerima nama berkas")
 			}
 			cfg := def
+			settings, err := settingsFrom(c)
+			if err != nil {
+				return err
+			}
+			cfg.Settings = settings
 			cfg.Addr = c.String("addr")
 			cfg.MaxRequestBytes = c.Int64("max-upload-mb") << 20
 			cfg.MaxFiles = c.Int("max-files")
