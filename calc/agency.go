@@ -99,7 +99,24 @@ type PohonNode struct {
 	Sasaran   string // the node's own target statement (sasaran program / kegiatan)
 	Indikator string
 	Formula   string
-	Children  []*PohonNode
+	// IndikatorSrc is the cell of the indicator (zero when the reader did
+	// not record it: findings then point at the node's name cell).
+	IndikatorSrc Ref
+	// Polarity is the indicator's polarity when the tree states it (a
+	// Polaritas / Sifat column); PolarityDefault otherwise.
+	Polarity Polarity
+	Children []*PohonNode
+}
+
+// IndikatorRef is the cell to cite for the node's indicator.
+func (n *PohonNode) IndikatorRef() Ref { return orRef(n.IndikatorSrc, n.Src) }
+
+// orRef returns r, or fallback when r points nowhere.
+func orRef(r, fallback Ref) Ref {
+	if r.IsZero() {
+		return fallback
+	}
+	return r
 }
 
 // Walk calls fn for n and the nodes below it, parents first; it descends
@@ -116,12 +133,16 @@ func (n *PohonNode) Walk(fn func(*PohonNode) bool) {
 // PKRow is one program line of a Perjanjian Kinerja, with the sasaran and
 // indicator it serves and the budget agreed for it.
 type PKRow struct {
+	Code      string // the program's code, when the PK has a Kode column
 	Tujuan    string
 	Sasaran   string
 	Indikator string
 	Program   string
 	Src       Ref // the program name cell
 	Anggaran  Figure
+	// IndikatorSrc is the indicator's cell (zero when the reader did not
+	// record it: findings then point at the program cell).
+	IndikatorSrc Ref
 }
 
 // Polarity says whether more is better for an indicator.
@@ -140,6 +161,9 @@ func (p Polarity) String() string {
 	}
 	return "positif"
 }
+
+// label names the polarity in a sentence: "polaritas positif".
+func (p Polarity) label() string { return "polaritas " + p.String() }
 
 // Indicator is one row of a capaian table: an indicator's target and
 // realisation, and the capaian typed beside them (Absent when the table has
@@ -164,6 +188,9 @@ type EfisiensiRow struct {
 	Capaian    Figure
 	Penyerapan Figure
 	Efisiensi  Figure
+	// IndikatorSrc is the indicator's cell (zero when the reader did not
+	// record it: findings then point at the sasaran cell).
+	IndikatorSrc Ref
 }
 
 // AlokasiRow is one row of an allocation-per-sasaran table: a program that
@@ -175,6 +202,9 @@ type AlokasiRow struct {
 	Src       Ref // the program cell (or sasaran, when no program is named)
 	Anggaran  Figure
 	Persen    Figure
+	// IndikatorSrc is the indicator's cell (zero when the reader did not
+	// record it: findings then point at Src).
+	IndikatorSrc Ref
 }
 
 // DataTable is a table of supporting counts, such as potential conflicts by

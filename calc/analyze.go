@@ -26,6 +26,12 @@ type Result struct {
 	PohonDPA map[*PohonNode]*Node
 
 	Findings []Finding
+
+	// blGroup is the Belanja Langsung group row, when there is one.
+	blGroup *Node
+	// fixes are the corrections the checks found for copied and derived
+	// figures; Correct applies them.
+	fixes []Correction
 }
 
 // SasaranResult is one sasaran's performance: its indicators with computed
@@ -53,13 +59,26 @@ func (s *SasaranResult) Penyerapan() decimal.Decimal { return s.Amounts.Persen()
 
 // IndicatorResult is an indicator with its capaian computed under its
 // effective polarity. History holds the same indicator's rows for other
-// years, as typed.
+// years, as typed; Repeats its rows for the same year in further tables.
 type IndicatorResult struct {
 	Indicator
-	Polarity   Polarity
-	Capaian    decimal.Decimal
-	HasCapaian bool
-	History    []Indicator
+	Polarity Polarity
+	// PolarityFrom says where the polarity came from, in Bahasa Indonesia
+	// ("kolom Polaritas", "Pohon Kinerja", "pengaturan").
+	PolarityFrom string
+	Capaian      decimal.Decimal
+	HasCapaian   bool
+	// Capped is Capaian limited to Settings.CapaianCap; equal to Capaian
+	// when no cap is set.
+	Capped decimal.Decimal
+	// Formula is the indicator's Pohon Kinerja formula evaluated from the
+	// data tables, when HasFormula; FormulaNote says why a formula the
+	// Pohon Kinerja gives could not be evaluated.
+	Formula     FormulaValue
+	HasFormula  bool
+	FormulaNote string
+	History     []Indicator
+	Repeats     []Indicator
 }
 
 // Errors reports whether any finding has error severity (exit status 1).
@@ -91,6 +110,7 @@ func Analyze(a *Agency, s Settings) *Result {
 	for _, g := range r.Groups {
 		if isBelanjaLangsung(g.Name) {
 			r.BelanjaLangsung = g.Sum.Anggaran
+			r.blGroup = g
 			break
 		}
 	}
@@ -100,8 +120,18 @@ func Analyze(a *Agency, s Settings) *Result {
 	for _, t := range a.Data {
 		c.checkData(t)
 	}
+	c.flushAbsent()
 	r.Findings = sortFindings(c.findings)
+	r.fixes = c.fixes
 	return r
+}
+
+// belanjaLabel names the denominator of allocation shares, for messages.
+func (r *Result) belanjaLabel() string {
+	if r.blGroup != nil {
+		return "Belanja Langsung"
+	}
+	return "total belanja"
 }
 
 // isBelanjaLangsung recognises the Belanja Langsung group row, which is the

@@ -2,6 +2,7 @@ package calc
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -12,6 +13,11 @@ type checker struct {
 	findings []Finding
 	// pkDPA maps Perjanjian Kinerja rows (by index) to their DPA programs.
 	pkDPA map[int]*Node
+	// absent collects, by cell, names missing from other documents
+	// (flushAbsent).
+	absent map[Ref]*absence
+	// fixes are the values that figures judged wrong should hold (Correct).
+	fixes []Correction
 }
 
 // add records a finding with its rule's usual severity.
@@ -54,18 +60,14 @@ func (c *checker) checkNode(n *Node) {
 	if n.Level == LevelTotal && subject == "" {
 		subject = "Jumlah"
 	}
-	for _, f := range []struct {
-		fig  Figure
-		what string
-		must bool
-	}{
-		{n.Anggaran, "Anggaran", n.Level != LevelTotal},
-		{n.Realisasi, "Realisasi", false},
-		{n.Persen, "Persentase", false},
-		{n.Sisa, "Sisa", false},
-	} {
-		c.checkFigure(f.fig, f.what, subject, f.must, n.Src)
+	anggaran := optional
+	if n.Level != LevelTotal {
+		anggaran = required
 	}
+	c.checkFigure(n.Anggaran, "Anggaran", subject, anggaran, n.Src)
+	c.checkFigure(n.Realisasi, "Realisasi", subject, optional, n.Src)
+	c.checkFigure(n.Persen, "Persentase", subject, optional, n.Src)
+	c.checkFigure(n.Sisa, "Sisa", subject, signed, n.Src) // overspending leaves a negative sisa
 
 	if len(n.Children) > 0 {
 		var sa, sr decimal.Decimal
@@ -75,6 +77,11 @@ func (c *checker) checkNode(n *Node) {
 		}
 		c.checkTotal(n.Anggaran, sa, "Anggaran", subject)
 		c.checkTotal(n.Realisasi, sr, "Realisasi", subject)
+		if n.Realisasi.Kind == Blank && !sr.IsZero() {
+			c.add(Finding{Rule: RuleTotalMismatch, Src: orRef(n.Realisasi.Src, n.Src), Subject: subject,
+				Computed: jsonAmount(sr),
+				Message:  fmt.Sprintf("%s: Realisasi kosong, seharusnya %s (jumlah rinciannya)", subject, formatAmount(sr))})
+		}
 	}
 
 	typed := Amounts{n.Anggaran.Or0(), n.Realisasi.Or0()}
@@ -103,8 +110,8 @@ func (c *checker) checkNode(n *Node) {
 	if n.Level != LevelTotal && typed.Realisasi.GreaterThan(typed.Anggaran) && !childOverRealized(n) {
 		c.add(Finding{Rule: RuleOverRealization, Src: n.Realisasi.Src, Subject: subject,
 			Reported: typed.Realisasi.String(), Computed: typed.Anggaran.String(),
-			Message: fmt.Sprintf("%s: realisasi %s melebihi anggaran %s (%s %%)",
-				subject, formatAmount(typed.Realisasi), formatAmount(typed.Anggaran), formatPercent(typed.Persen()))})
+			Message: fmt.Sprintf("%s: realisasi tertulis %s, melebihi anggaran %s (%s %%); realisasi tidak boleh lebih dari anggaran",
+				subject, typedText(n.Realisasi), formatAmount(typed.Anggaran), formatPercent(typed.Persen()))})
 	}
 
 	if n.Level >= LevelProgram && n.Level <= LevelSubKegiatan && n.Sum.Anggaran.IsPositive() &&
@@ -115,8 +122,9 @@ func (c *checker) checkNode(n *Node) {
 		}
 		c.add(Finding{Rule: RuleLowAbsorption, Src: src, Subject: subject,
 			Reported: jsonPercent(n.Sum.Persen()), Computed: c.s.LowAbsorption.String(),
-			Message: fmt.Sprintf("%s: penyerapan %s %% di bawah ambang %s %%",
-				subject, formatPercent(n.Sum.Persen()), FormatID(c.s.LowAbsorption, 0))})
+			Message: fmt.Sprintf("%s: penyerapan %s %% (realisasi %s ÷ anggaran %s × 100) di bawah ambang %s %%; periksa apakah kegiatannya terlaksana",
+				subject, formatPercent(n.Sum.Persen()), formatAmount(n.Sum.Realisasi), formatAmount(n.Sum.Anggaran),
+				FormatID(c.s.LowAbsorption, amountPlaces(c.s.LowAbsorption)))})
 	}
 }
 
@@ -131,26 +139,36 @@ func childOverRealized(n *Node) bool {
 	return false
 }
 
+// need says what checkFigure requires of a cell.
+type need uint8
+
+const (
+	optional need = 0               // a blank cell is fine; a negative number is not
+	required need = 1 << (iota - 1) // a blank cell is missing-value
+	signed                          // a negative number is fine
+)
+
 // checkFigure reports a cell that should hold an amount and does not, a
-// negative amount, and a formula whose result lkjip had to compute.
-func (c *checker) checkFigure(f Figure, what, subject string, must bool, row Ref) {
+// negative amount where none may be, and a formula whose result lkjip had
+// to compute.
+func (c *checker) checkFigure(f Figure, what, subject string, n need, row Ref) {
 	switch f.Kind {
 	case Invalid:
 		c.add(Finding{Rule: RuleNotANumber, Src: f.Src, Subject: subject, Reported: f.Text,
-			Message: fmt.Sprintf("%s: %s berisi %q, bukan angka", subject, what, f.Text)})
+			Message: fmt.Sprintf("%s: %s tertulis %q, seharusnya angka (misalnya 1.234.567 atau 85,71); teks tidak dapat dihitung", subject, what, f.Text)})
 	case Blank:
-		if must {
+		if n&required != 0 {
 			src := f.Src
 			if src.IsZero() {
 				src = row
 			}
 			c.add(Finding{Rule: RuleMissingValue, Src: src, Subject: subject,
-				Message: fmt.Sprintf("%s: %s kosong", subject, what)})
+				Message: fmt.Sprintf("%s: %s kosong, padahal harus berisi angka", subject, what)})
 		}
 	case Number:
-		if f.Value.IsNegative() && what != "Sisa" {
+		if f.Value.IsNegative() && n&signed == 0 {
 			c.add(Finding{Rule: RuleNegativeValue, Src: f.Src, Subject: subject, Reported: f.Value.String(),
-				Message: fmt.Sprintf("%s: %s bernilai negatif (%s)", subject, what, typedText(f))})
+				Message: fmt.Sprintf("%s: %s tertulis %s, padahal %s tidak boleh negatif", subject, what, typedText(f), strings.ToLower(what))})
 		}
 	}
 	if f.NoCache {
@@ -169,7 +187,7 @@ func (c *checker) checkTotal(typed Figure, sum decimal.Decimal, what, subject st
 	case differs:
 		c.add(Finding{Rule: RuleTotalMismatch, Src: typed.Src, Subject: subject,
 			Reported: typed.Value.String(), Computed: jsonAmount(sum),
-			Message: fmt.Sprintf("%s: %s tertulis %s, padahal jumlah rinciannya %s (selisih %s)",
+			Message: fmt.Sprintf("%s: %s tertulis %s, seharusnya %s, yaitu jumlah rinciannya (selisih %s)",
 				subject, what, typedText(typed), formatAmount(sum), formatAmount(typed.Value.Sub(sum)))})
 	case rounded:
 		c.roundingFinding(typed, sum, subject, what+" (jumlah rincian)")
@@ -179,10 +197,18 @@ func (c *checker) checkTotal(typed Figure, sum decimal.Decimal, what, subject st
 // roundingFinding reports a typed figure that differs from the exact one
 // only by rounding or truncation.
 func (c *checker) roundingFinding(typed Figure, exact decimal.Decimal, subject, what string) {
+	msg := fmt.Sprintf("%s: %s tertulis %s, nilai tepatnya %s", subject, what, typedText(typed), exactText(exact, typed.Places))
+	places := max(typed.Places, 0)
+	switch should := exact.Round(places); {
+	case should.Equal(typed.Value):
+		msg += "; selisihnya hanya pembulatan"
+	case typed.Value.Equal(exact.Truncate(places)):
+		msg += fmt.Sprintf(", seharusnya %s bila dibulatkan; angka tertulis dipotong, bukan dibulatkan", FormatID(should, places))
+	default:
+		msg += fmt.Sprintf(", seharusnya %s bila dibulatkan; selisihnya hanya pembulatan", FormatID(should, places))
+	}
 	c.add(Finding{Rule: RuleRounding, Src: typed.Src, Subject: subject,
-		Reported: typed.Value.String(), Computed: exact.Round(divPrecision).String(),
-		Message: fmt.Sprintf("%s: %s tertulis %s, nilai tepatnya %s; selisihnya hanya pembulatan",
-			subject, what, typedText(typed), exactText(exact, typed.Places))})
+		Reported: typed.Value.String(), Computed: exact.Round(divPrecision).String(), Message: msg})
 }
 
 // exactText shows an exact value with a few more decimals than were typed,

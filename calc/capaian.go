@@ -106,6 +106,22 @@ const (
 	LabelsBaik
 )
 
+// String is the label set's setting value: "tinggi" or "baik".
+func (l LabelSet) String() string {
+	if l == LabelsBaik {
+		return "baik"
+	}
+	return "tinggi"
+}
+
+// CapCapaian returns c limited to limit; a zero limit leaves c as it is.
+func CapCapaian(c, limit decimal.Decimal) decimal.Decimal {
+	if limit.IsPositive() && c.GreaterThan(limit) {
+		return limit
+	}
+	return c
+}
+
 // Predikat names the band a percentage falls in, judged on the unrounded
 // value: ≥ 91, 76–<91, 66–<76, 51–<66, < 51.
 func Predikat(pct decimal.Decimal, set LabelSet) string {

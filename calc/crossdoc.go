@@ -2,6 +2,8 @@ package calc
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -14,23 +16,34 @@ type side struct {
 }
 
 // crossNames matches the names of document a against document b and reports
-// every disagreement (design.md §5): a near match is info on a's cell; a name
-// of a with no counterpart in b is a warning with the closest name of b
-// suggested; a name of b with no counterpart in a, and not suggested for
-// one, is a warning on b's cell when missingB is set.
+// every disagreement (design.md §5): a near match is info on a's cell; a
+// pair made by code whose names are not near is a warning; two codes for
+// one name is a code-mismatch; a name of a with no counterpart in b is a
+// warning with the closest name of b suggested; a name of b with no
+// counterpart in a, and not suggested for one, is noted as absent from a
+// (one warning per cell, naming every document it is absent from) when
+// missingB is set.
 func (c *checker) crossNames(what string, a, b side, missingB bool) NameMatching {
 	m := MatchNames(a.names, b.names)
 	for _, p := range m.Pairs {
-		if p.Exact {
+		na, nb := a.names[p.A], b.names[p.B]
+		if IsCode(na.Code) && IsCode(nb.Code) && NormalizeCode(na.Code) != NormalizeCode(nb.Code) {
+			c.add(Finding{Rule: RuleCodeMismatch, Src: a.srcs[p.A], Subject: na.Name, Reported: na.Code, Computed: nb.Code,
+				Message: fmt.Sprintf("%s %q berkode %s di %s, tetapi %s di %s; kode yang sama harus dipakai di semua dokumen",
+					what, na.Name, na.Code, a.doc, nb.Code, b.doc)})
+		}
+		if p.Exact || NormalizeName(na.Name) == NormalizeName(nb.Name) {
 			continue
 		}
-		na, nb := a.names[p.A].Name, b.names[p.B].Name
-		if NormalizeName(na) == NormalizeName(nb) {
-			continue // matched by code, same name
+		if p.ByCode && !NearNames(na.Name, nb.Name) {
+			c.add(Finding{Rule: RuleNameMismatch, Src: a.srcs[p.A], Subject: na.Name, Reported: na.Name, Computed: nb.Name,
+				Message: fmt.Sprintf("%s berkode %s ditulis %q di %s, tetapi %q di %s (kemiripan %s %%); kodenya sama, namanya seharusnya juga sama",
+					what, na.Code, na.Name, a.doc, nb.Name, b.doc, similarityText(p.Score))})
+			continue
 		}
-		c.addAs(Info, Finding{Rule: RuleNameMismatch, Src: a.srcs[p.A], Subject: na, Reported: na, Computed: nb,
-			Message: fmt.Sprintf("%s %q di %s ditulis %q di %s (kemiripan %s %%)",
-				what, na, a.doc, nb, b.doc, similarityText(p.Score))})
+		c.addAs(Info, Finding{Rule: RuleNameMismatch, Src: a.srcs[p.A], Subject: na.Name, Reported: na.Name, Computed: nb.Name,
+			Message: fmt.Sprintf("%s %q di %s ditulis %q di %s (kemiripan %s %%); dianggap sama, tetapi sebaiknya ejaannya diseragamkan",
+				what, na.Name, a.doc, nb.Name, b.doc, similarityText(p.Score))})
 	}
 	for _, i := range m.UnmatchedA {
 		na := a.names[i].Name
@@ -41,21 +54,50 @@ func (c *checker) crossNames(what string, a, b side, missingB bool) NameMatching
 			f.Message = fmt.Sprintf("%s %q di %s tidak ditemukan di %s; mungkin maksudnya %q (kemiripan %s %%)",
 				what, na, a.doc, b.doc, nb, similarityText(s.Score))
 		} else {
-			f.Message = fmt.Sprintf("%s %q di %s tidak ditemukan di %s", what, na, a.doc, b.doc)
+			f.Message = fmt.Sprintf("%s %q di %s tidak ditemukan di %s, juga tidak ada nama yang mirip", what, na, a.doc, b.doc)
 		}
 		c.add(f)
 	}
 	if missingB {
 		for _, j := range m.UnmatchedB {
-			if m.Suggested(j) {
-				continue
+			if !m.Suggested(j) {
+				c.noteAbsent(b.srcs[j], what, b.names[j].Name, b.doc, a.doc)
 			}
-			nb := b.names[j].Name
-			c.add(Finding{Rule: RuleNameMismatch, Src: b.srcs[j], Subject: nb, Reported: nb,
-				Message: fmt.Sprintf("%s %q di %s tidak ada di %s", what, nb, b.doc, a.doc)})
 		}
 	}
 	return m
+}
+
+// absence is a program or kegiatan of one document missing from others.
+type absence struct {
+	src             Ref
+	what, name, doc string
+	from            []string
+}
+
+// noteAbsent records that a name of document doc is absent from document
+// from; flushAbsent reports it, once per cell.
+func (c *checker) noteAbsent(src Ref, what, name, doc, from string) {
+	if a := c.absent[src]; a != nil {
+		if !slices.Contains(a.from, from) {
+			a.from = append(a.from, from)
+		}
+		return
+	}
+	if c.absent == nil {
+		c.absent = map[Ref]*absence{}
+	}
+	c.absent[src] = &absence{src: src, what: what, name: name, doc: doc, from: []string{from}}
+}
+
+// flushAbsent reports every recorded absence (sortFindings orders them).
+func (c *checker) flushAbsent() {
+	for _, a := range c.absent {
+		c.add(Finding{Rule: RuleNameMismatch, Src: a.src, Subject: a.name, Reported: a.name,
+			Message: fmt.Sprintf("%s %q di %s tidak ada di %s; seharusnya tercantum juga di sana, atau ejaannya di sana terlalu berbeda untuk dikenali",
+				a.what, a.name, a.doc, strings.Join(a.from, " maupun "))})
+	}
+	c.absent = nil
 }
 
 // similarityText shows a similarity score as a whole percentage.
@@ -145,14 +187,14 @@ func (c *checker) checkPohon(r *Result) {
 func (c *checker) checkPK(r *Result) {
 	rows := r.Agency.PK
 	for _, row := range rows {
-		c.checkFigure(row.Anggaran, "Anggaran", row.Program, true, row.Src)
+		c.checkFigure(row.Anggaran, "Anggaran", row.Program, required, row.Src)
 	}
 	if len(rows) == 0 || len(r.Programs) == 0 {
 		return
 	}
 	pk := side{doc: "Perjanjian Kinerja"}
 	for _, row := range rows {
-		pk.names = append(pk.names, Named{Name: row.Program})
+		pk.names = append(pk.names, Named{Code: row.Code, Name: row.Program})
 		pk.srcs = append(pk.srcs, row.Src)
 	}
 	m := c.crossNames("Program", pk, nodeSide("DPA", r.Programs), true)
@@ -167,10 +209,12 @@ func (c *checker) checkPK(r *Result) {
 		case differs:
 			c.add(Finding{Rule: RulePKBudgetMismatch, Src: row.Anggaran.Src, Subject: dpa.Name,
 				Reported: row.Anggaran.Value.String(), Computed: jsonAmount(want),
-				Message: fmt.Sprintf("%s: anggaran di Perjanjian Kinerja %s, di DPA %s (selisih %s)",
-					dpa.Name, typedText(row.Anggaran), formatAmount(want), formatAmount(row.Anggaran.Value.Sub(want)))})
+				Message: fmt.Sprintf("%s: anggaran di Perjanjian Kinerja tertulis %s, seharusnya %s seperti di DPA (%s; selisih %s)",
+					dpa.Name, typedText(row.Anggaran), formatAmount(want), dpa.Src, formatAmount(row.Anggaran.Value.Sub(want)))})
+			c.fix(row.Anggaran, want, amountPlaces(want), RulePKBudgetMismatch, dpa.Name, "anggaran program di DPA")
 		case rounded:
 			c.roundingFinding(row.Anggaran, want, dpa.Name, "anggaran di Perjanjian Kinerja")
+			c.fix(row.Anggaran, want, amountPlaces(want), RuleRounding, dpa.Name, "anggaran program di DPA")
 		}
 	}
 }
@@ -180,7 +224,7 @@ func (c *checker) checkPK(r *Result) {
 func (c *checker) checkData(t DataTable) {
 	for _, row := range t.Rows {
 		for i, v := range row.Values {
-			c.checkFigure(v, columnTitle(t, i), row.Label, false, row.Src)
+			c.checkFigure(v, columnTitle(t, i), row.Label, optional, row.Src)
 		}
 	}
 	if t.Total == nil {

@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 )
@@ -44,15 +45,21 @@ type Rule string
 
 // The rule catalogue. Codes are a contract: scripts depend on them.
 const (
-	RuleTotalMismatch      Rule = "total-mismatch"
-	RulePercentMismatch    Rule = "percent-mismatch"
-	RuleSisaMismatch       Rule = "sisa-mismatch"
-	RuleRounding           Rule = "rounding"
-	RuleOverRealization    Rule = "over-realization"
-	RulePKBudgetMismatch   Rule = "pk-budget-mismatch"
-	RuleNameMismatch       Rule = "name-mismatch"
-	RuleCapaianMismatch    Rule = "capaian-mismatch"
-	RuleRealisasiMismatch  Rule = "realisasi-mismatch"
+	RuleTotalMismatch     Rule = "total-mismatch"
+	RulePercentMismatch   Rule = "percent-mismatch"
+	RuleSisaMismatch      Rule = "sisa-mismatch"
+	RuleRounding          Rule = "rounding"
+	RuleOverRealization   Rule = "over-realization"
+	RulePKBudgetMismatch  Rule = "pk-budget-mismatch"
+	RuleNameMismatch      Rule = "name-mismatch"
+	RuleCapaianMismatch   Rule = "capaian-mismatch"
+	RuleRealisasiMismatch Rule = "realisasi-mismatch"
+	// RuleIndicatorFormulaMismatch: the typed realisasi differs from the
+	// value of the indicator's Pohon Kinerja formula over the data tables.
+	RuleIndicatorFormulaMismatch Rule = "indicator-formula-mismatch"
+	// RuleCodeMismatch: the same program or kegiatan carries different
+	// codes in two documents.
+	RuleCodeMismatch       Rule = "code-mismatch"
 	RuleEfficiencyMismatch Rule = "efficiency-mismatch"
 	RuleAllocationMismatch Rule = "allocation-mismatch"
 	RuleNotANumber         Rule = "not-a-number"
@@ -82,6 +89,8 @@ func Rules() []RuleInfo {
 		{RuleNameMismatch, Warning, "Nama program/kegiatan berbeda atau tidak ada di dokumen lain"},
 		{RuleCapaianMismatch, Error, "Capaian tidak sesuai target dan realisasi indikator"},
 		{RuleRealisasiMismatch, Error, "Realisasi indikator yang sama berbeda antar tabel"},
+		{RuleIndicatorFormulaMismatch, Error, "Realisasi indikator tidak sesuai rumus Pohon Kinerja atas data pendukung"},
+		{RuleCodeMismatch, Warning, "Kode program/kegiatan berbeda antar dokumen"},
 		{RuleEfficiencyMismatch, Error, "Tingkat efisiensi tidak sesuai perhitungan"},
 		{RuleAllocationMismatch, Error, "Persentase alokasi anggaran per sasaran tidak sesuai"},
 		{RuleNotANumber, Error, "Sel yang harus berisi angka berisi teks"},
@@ -117,22 +126,29 @@ func (f Finding) String() string {
 }
 
 // sortFindings orders findings by file, sheet, row and column, then rule,
-// and drops exact duplicates.
+// subject and message, and drops duplicates: findings of the same rule on
+// the same cell about the same subject and figures, however they were
+// worded.
 func sortFindings(fs []Finding) []Finding {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		switch {
-		case a.Src.Less(b.Src):
-			return -1
-		case b.Src.Less(a.Src):
-			return 1
-		case a.Rule < b.Rule:
-			return -1
-		case a.Rule > b.Rule:
-			return 1
+	type key struct {
+		src                         Ref
+		rule                        Rule
+		subject, reported, computed string
+	}
+	seen := map[key]bool{}
+	out := fs[:0:0]
+	for _, f := range fs {
+		k := key{f.Src, f.Rule, f.Subject, f.Reported, f.Computed}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
 		}
-		return 0
+	}
+	slices.SortStableFunc(out, func(a, b Finding) int {
+		return cmp.Or(a.Src.Compare(b.Src), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Subject, b.Subject),
+			cmp.Compare(a.Message, b.Message))
 	})
-	return slices.Compact(fs)
+	return out
 }
 
 // Count tallies findings by severity.

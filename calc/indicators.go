@@ -6,9 +6,11 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// checkIndicators gathers each sasaran's indicators, computes their capaian
-// under their polarity, checks typed capaian, and cross-checks the same
-// indicator typed in several tables for the same year.
+// checkIndicators gathers each sasaran's indicators, settles their
+// polarity, computes their capaian, evaluates their Pohon Kinerja formula
+// where the data allow, checks the typed capaian and realisasi, and
+// cross-checks the same indicator typed in several tables for the same
+// year.
 func (c *checker) checkIndicators(r *Result, sasaran []*SasaranResult) {
 	type key struct {
 		s    *SasaranResult
@@ -17,50 +19,34 @@ func (c *checker) checkIndicators(r *Result, sasaran []*SasaranResult) {
 	primary := map[key]*IndicatorResult{}
 	var order []key
 	for i, ind := range r.Agency.Indikator {
-		s := sasaran[i]
-		k := key{s, NormalizeName(ind.Name)}
-		current := ind.Year == 0 || ind.Year == r.Agency.Year
+		k := key{sasaran[i], NormalizeName(ind.Name)}
 		p := primary[k]
 		if p == nil {
-			p = &IndicatorResult{Polarity: ind.Polarity}
-			if p.Polarity == PolarityDefault {
-				p.Polarity = c.s.Polarity
-			}
+			p = &IndicatorResult{}
 			primary[k] = p
 			order = append(order, k)
 		}
-		if !current {
+		switch {
+		case ind.Year != 0 && ind.Year != r.Agency.Year:
 			p.History = append(p.History, ind)
-			continue
-		}
-		if p.Src.IsZero() {
+		case p.Src.IsZero():
 			p.Indicator = ind
-			if p.Polarity == PolarityDefault {
-				p.Polarity = c.s.Polarity
-			}
-			c.checkFigure(ind.Target, "Target", ind.Name, true, ind.Src)
-			c.checkFigure(ind.Realisasi, "Realisasi", ind.Name, true, ind.Src)
-			c.checkFigure(ind.Capaian, "Capaian", ind.Name, false, ind.Src)
-			if ind.Target.Present() && ind.Realisasi.Present() {
-				p.Capaian, p.HasCapaian = Capaian(ind.Target.Value, ind.Realisasi.Value, p.Polarity, c.s.Variant)
-			}
-			if p.HasCapaian {
-				c.checkCapaian(ind.Capaian, ind.Name, p)
-			}
-			continue
-		}
-		// The same indicator again for the same year: it must agree.
-		c.sameFigure(ind.Target, p.Target, ind.Name, "target")
-		c.sameFigure(ind.Realisasi, p.Realisasi, ind.Name, fmt.Sprintf("realisasi %d", r.Agency.Year))
-		if p.HasCapaian {
-			c.checkCapaian(ind.Capaian, ind.Name, p)
+		default:
+			p.Repeats = append(p.Repeats, ind)
 		}
 	}
+	pohon := pohonIndicators(r.Agency.Pohon)
 	for _, k := range order {
 		p := primary[k]
-		if p.Src.IsZero() {
+		current := !p.Src.IsZero()
+		if !current {
 			// Only other years were typed: keep the latest as the row shown.
 			p.Indicator = p.History[len(p.History)-1]
+		}
+		node := findIndicator(pohon, p.Name)
+		p.Polarity, p.PolarityFrom = c.polarity(p.Indicator, node)
+		if current {
+			c.checkIndicator(r, p, node)
 		}
 		if k.s != nil {
 			k.s.Indikator = append(k.s.Indikator, p)
@@ -68,38 +54,139 @@ func (c *checker) checkIndicators(r *Result, sasaran []*SasaranResult) {
 	}
 }
 
-// sameFigure reports an indicator figure typed differently in two tables.
-func (c *checker) sameFigure(typed, first Figure, subject, what string) {
-	if !typed.Present() || !first.Present() || typed.Value.Equal(first.Value) {
-		return
+// polarity settles an indicator's polarity: the capaian table's Polaritas
+// column, then the Pohon Kinerja's, then the settings.
+func (c *checker) polarity(ind Indicator, node *PohonNode) (Polarity, string) {
+	switch {
+	case ind.Polarity != PolarityDefault:
+		return ind.Polarity, "kolom Polaritas tabel capaian"
+	case node != nil && node.Polarity != PolarityDefault:
+		return node.Polarity, "Pohon Kinerja"
 	}
-	c.add(Finding{Rule: RuleRealisasiMismatch, Src: typed.Src, Subject: subject,
-		Reported: typed.Value.String(), Computed: first.Value.String(),
-		Message: fmt.Sprintf("%s: %s tertulis %s, padahal di %s tertulis %s",
-			subject, what, typedText(typed), first.Src, typedText(first))})
+	if _, ok := c.s.IndicatorPolarity[NormalizeName(ind.Name)]; ok {
+		return c.s.polarityOf(ind.Name), "pengaturan polaritas_indikator"
+	}
+	return c.s.polarityOf(ind.Name), "pengaturan polaritas"
 }
 
-// checkCapaian compares a typed capaian with the computed one; a mismatch
-// that another formula would explain says which.
-func (c *checker) checkCapaian(typed Figure, subject string, p *IndicatorResult) {
+// checkIndicator checks the indicator's row for the report year and the
+// repeats of it in other tables.
+func (c *checker) checkIndicator(r *Result, p *IndicatorResult, node *PohonNode) {
+	c.checkFigure(p.Target, "Target", p.Name, required|signed, p.Src)
+	c.checkFigure(p.Realisasi, "Realisasi", p.Name, required|signed, p.Src)
+	c.checkFigure(p.Indicator.Capaian, "Capaian", p.Name, signed, p.Src)
+	if p.Target.Present() && p.Realisasi.Present() {
+		p.Capaian, p.HasCapaian = Capaian(p.Target.Value, p.Realisasi.Value, p.Polarity, c.s.Variant)
+		p.Capped = CapCapaian(p.Capaian, c.s.CapaianCap)
+	}
+	if node != nil && node.Formula != "" {
+		fv, err := evalFormula(r.Agency, node, p.Name)
+		if err != nil {
+			p.FormulaNote = err.Error()
+		} else {
+			p.Formula, p.HasFormula = fv, true
+			c.checkFormula(p)
+		}
+	}
+	if p.HasCapaian {
+		c.checkCapaian(p.Indicator.Capaian, p)
+	}
+	for _, rep := range p.Repeats {
+		c.sameFigure(rep.Target, p.Target, p.Name, "target", "")
+		c.sameFigure(rep.Realisasi, p.Realisasi, p.Name, fmt.Sprintf("realisasi %d", r.Agency.Year), p.formulaNote())
+		if p.HasFormula && p.Realisasi.Present() && rep.Realisasi.Present() && !rep.Realisasi.Value.Equal(p.Realisasi.Value) &&
+			compareRounded(p.Realisasi, p.Formula.Value) == agrees {
+			// The first table agrees with the formula: the repeat is the one to correct.
+			c.fix(rep.Realisasi, p.Realisasi.Value, p.Realisasi.Places, RuleRealisasiMismatch, p.Name,
+				fmt.Sprintf("sama dengan %s dan %s", p.Realisasi.Src, p.formulaNote()))
+		}
+		if p.HasCapaian {
+			c.checkCapaian(rep.Capaian, p)
+		}
+	}
+}
+
+// formulaNote is a clause for messages about the realisasi: what the Pohon
+// Kinerja formula gives, when it could be evaluated.
+func (p *IndicatorResult) formulaNote() string {
+	if !p.HasFormula {
+		return ""
+	}
+	return fmt.Sprintf("rumus Pohon Kinerja %s dengan %s memberi %s %%", p.Formula.Formula, p.Formula.Inputs, formatPercent(p.Formula.Value))
+}
+
+// checkFormula compares the typed realisasi with the value of the Pohon
+// Kinerja formula.
+func (c *checker) checkFormula(p *IndicatorResult) {
+	typed := p.Realisasi
 	if !typed.Present() {
 		return
 	}
-	why := fmt.Sprintf("%s, target %s, realisasi %s", c.formulaText(p.Polarity), typedText(p.Target), typedText(p.Realisasi))
+	fv := p.Formula
+	switch compareRounded(typed, fv.Value) {
+	case differs:
+		c.add(Finding{Rule: RuleIndicatorFormulaMismatch, Src: typed.Src, Subject: p.Name,
+			Reported: typed.Value.String(), Computed: jsonPercent(fv.Value),
+			Message: fmt.Sprintf("%s: realisasi tertulis %s, seharusnya %s menurut %s",
+				p.Name, typedText(typed), formatPercent(fv.Value), p.formulaNote())})
+		c.fix(typed, fv.Value.Round(percentPlaces(typed)), percentPlaces(typed), RuleIndicatorFormulaMismatch, p.Name, p.formulaNote())
+	case rounded:
+		c.roundingFinding(typed, fv.Value, p.Name, "realisasi (rumus Pohon Kinerja)")
+		c.fix(typed, fv.Value.Round(percentPlaces(typed)), percentPlaces(typed), RuleRounding, p.Name, p.formulaNote())
+	}
+}
+
+// sameFigure reports an indicator figure typed differently in two tables.
+func (c *checker) sameFigure(typed, first Figure, subject, what, note string) {
+	if !typed.Present() || !first.Present() || typed.Value.Equal(first.Value) {
+		return
+	}
+	msg := fmt.Sprintf("%s: %s tertulis %s, padahal di %s tertulis %s; indikator yang sama untuk tahun yang sama harus sama",
+		subject, what, typedText(typed), first.Src, typedText(first))
+	if note != "" {
+		msg += "; " + note
+	}
+	c.add(Finding{Rule: RuleRealisasiMismatch, Src: typed.Src, Subject: subject,
+		Reported: typed.Value.String(), Computed: first.Value.String(), Message: msg})
+}
+
+// checkCapaian compares a typed capaian with the computed one. With a cap
+// configured, the capped value is accepted too. A mismatch that another
+// formula would explain says which.
+func (c *checker) checkCapaian(typed Figure, p *IndicatorResult) {
+	if !typed.Present() {
+		return
+	}
+	if c.s.CapaianCap.IsPositive() && compareRounded(typed, p.Capped) == agrees {
+		return
+	}
+	why := fmt.Sprintf("%s menurut %s: %s, dengan target %s dan realisasi %s",
+		p.Polarity.label(), p.PolarityFrom, capaianRule(p.Target.Value, p.Realisasi.Value, p.Polarity, c.s.Variant),
+		typedText(p.Target), typedText(p.Realisasi))
 	if compareRounded(typed, p.Capaian) == differs {
 		if alt := c.otherFormula(typed, p); alt != "" {
 			why += "; angka tertulis sesuai rumus " + alt
 		}
 	}
-	c.checkPercentOf(typed, p.Capaian, RuleCapaianMismatch, subject, "capaian", why)
+	c.checkPercentOf(typed, p.Capaian, RuleCapaianMismatch, p.Name, "capaian", why)
 }
 
-// formulaText describes the capaian formula in use for a polarity.
-func (c *checker) formulaText(p Polarity) string {
-	if p == PolarityNegative {
-		return "polaritas negatif, " + c.s.Variant.Formula()
+// capaianRule describes how a capaian is computed, with the convention used
+// when the target or the realisation is zero (docs/rules.md).
+func capaianRule(t, r decimal.Decimal, p Polarity, v Variant) string {
+	if p != PolarityNegative {
+		if t.IsZero() {
+			return "target 0, maka capaian 100 bila realisasi tidak negatif"
+		}
+		return "R / T × 100"
 	}
-	return "polaritas positif, R / T × 100"
+	switch {
+	case t.IsZero():
+		return "target 0, maka capaian 100 bila realisasi 0 dan 0 bila lebih"
+	case v == VariantInverse && r.IsZero():
+		return "T / R × 100, dan realisasi 0 memberi capaian 100"
+	}
+	return v.Formula() + " (varian " + v.String() + ")"
 }
 
 // otherFormula returns the description of a capaian formula, other than the
@@ -128,86 +215,35 @@ func (c *checker) otherFormula(typed Figure, p *IndicatorResult) string {
 	return ""
 }
 
-// checkAlokasi checks the allocation table: each program's budget against
-// the DPA and each share against budget ÷ Belanja Langsung × 100.
-func (c *checker) checkAlokasi(r *Result, sasaran []*SasaranResult, dpa map[int]*Node) {
-	for i, row := range r.Agency.Alokasi {
-		subject := row.Program
-		if subject == "" {
-			subject = row.Sasaran
-		}
-		c.checkFigure(row.Anggaran, "Anggaran", subject, false, row.Src)
-		c.checkFigure(row.Persen, "% Anggaran", subject, false, row.Src)
-		base := row.Anggaran.Or0()
-		if p := dpa[i]; p != nil {
-			base = p.Sum.Anggaran
-			if row.Anggaran.Present() && compareAmount(row.Anggaran, base) == differs {
-				c.add(Finding{Rule: RuleAllocationMismatch, Src: row.Anggaran.Src, Subject: subject,
-					Reported: row.Anggaran.Value.String(), Computed: jsonAmount(base),
-					Message: fmt.Sprintf("%s: anggaran di tabel alokasi %s, di DPA %s", subject, typedText(row.Anggaran), formatAmount(base))})
+// pohonIndicators lists the Pohon Kinerja nodes that name an indicator,
+// sasaran first, then tujuan, program and kegiatan.
+func pohonIndicators(roots []*PohonNode) []*PohonNode {
+	var out []*PohonNode
+	for _, l := range []PohonLevel{PohonSasaran, PohonTujuan, PohonProgram, PohonKegiatan, PohonSubKegiatan} {
+		for _, n := range pohonLevel(roots, l) {
+			if n.Indikator != "" {
+				out = append(out, n)
 			}
-		} else if row.Program == "" && sasaran[i] != nil && len(sasaran[i].Programs) > 0 {
-			base = sasaran[i].Amounts.Anggaran
-		}
-		if !row.Persen.Present() || r.BelanjaLangsung.IsZero() {
-			continue
-		}
-		exact := Percent(base, r.BelanjaLangsung)
-		switch compareRounded(row.Persen, exact) {
-		case differs:
-			c.add(Finding{Rule: RuleAllocationMismatch, Src: row.Persen.Src, Subject: subject,
-				Reported: row.Persen.Value.String(), Computed: jsonPercent(exact),
-				Message: fmt.Sprintf("%s: alokasi tertulis %s %%, seharusnya %s %% (anggaran %s ÷ Belanja Langsung %s × 100)",
-					subject, typedText(row.Persen), formatPercent(exact), formatAmount(base), formatAmount(r.BelanjaLangsung))})
-		case rounded:
-			c.roundingFinding(row.Persen, exact, subject, "alokasi (%)")
 		}
 	}
+	return out
 }
 
-// checkEfisiensi checks each efficiency row's capaian, penyerapan and
-// efisiensi against the sasaran's computed ones.
-func (c *checker) checkEfisiensi(r *Result, sasaran []*SasaranResult) {
-	for i, row := range r.Agency.Efisiensi {
-		s := sasaran[i]
-		subject := row.Sasaran
-		c.checkFigure(row.Capaian, "% Capaian", subject, false, row.Src)
-		c.checkFigure(row.Penyerapan, "% Penyerapan", subject, false, row.Src)
-		c.checkFigure(row.Efisiensi, "Efisiensi", subject, false, row.Src)
-		if s == nil {
-			continue
-		}
-		if row.Capaian.Present() && s.HasCapaian {
-			c.checkPercentOf(row.Capaian, s.Capaian, RuleCapaianMismatch, subject, "% capaian kinerja",
-				"rata-rata capaian indikator sasaran")
-		}
-		if row.Penyerapan.Present() && len(s.Programs) > 0 {
-			c.checkPercentOf(row.Penyerapan, s.Penyerapan(), RulePercentMismatch, subject, "% penyerapan anggaran",
-				fmt.Sprintf("realisasi %s ÷ anggaran %s × 100", formatAmount(s.Amounts.Realisasi), formatAmount(s.Amounts.Anggaran)))
-		}
-		if row.Efisiensi.Present() && s.HasCapaian && len(s.Programs) > 0 {
-			why := fmt.Sprintf("capaian %s − penyerapan %s", formatPercent(s.Capaian), formatPercent(s.Penyerapan()))
-			if r.Settings.Efficiency == EfficiencyRasio {
-				why = "realisasi ÷ anggaran × 100"
-			} else if row.Capaian.Present() && row.Penyerapan.Present() &&
-				row.Efisiensi.Value.Equal(row.Capaian.Value.Sub(row.Penyerapan.Value)) &&
-				compareRounded(row.Capaian, s.Capaian) == differs {
-				why += fmt.Sprintf("; angka tertulis dihitung dari capaian tertulis %s", typedText(row.Capaian))
-			}
-			c.checkPercentOf(row.Efisiensi, s.Efisiensi, RuleEfficiencyMismatch, subject, "tingkat efisiensi", why)
+// findIndicator returns the Pohon Kinerja node whose indicator is the one
+// named: the same after normalisation, else a near match (a typing slip).
+func findIndicator(nodes []*PohonNode, name string) *PohonNode {
+	want := NormalizeName(name)
+	for _, n := range nodes {
+		if NormalizeName(n.Indikator) == want {
+			return n
 		}
 	}
-}
-
-// checkPercentOf compares a typed percentage with the computed one and
-// reports rule (or rounding) with the reason given.
-func (c *checker) checkPercentOf(typed Figure, exact decimal.Decimal, rule Rule, subject, what, why string) {
-	switch compareRounded(typed, exact) {
-	case differs:
-		c.add(Finding{Rule: rule, Src: typed.Src, Subject: subject,
-			Reported: typed.Value.String(), Computed: jsonPercent(exact),
-			Message: fmt.Sprintf("%s: %s tertulis %s, seharusnya %s (%s)", subject, what, typedText(typed), formatPercent(exact), why)})
-	case rounded:
-		c.roundingFinding(typed, exact, subject, what)
+	names := make([]Named, len(nodes))
+	for i, n := range nodes {
+		names[i] = Named{Name: n.Indikator}
 	}
+	if p, ok := MatchNames([]Named{{Name: name}}, names).PairOf(0); ok {
+		return nodes[p.B]
+	}
+	return nil
 }

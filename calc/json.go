@@ -15,6 +15,8 @@ type JSONResult struct {
 	Sasaran  []JSONSasaran `json:"sasaran"`
 	Counts   Count         `json:"counts"`
 	Findings []JSONFinding `json:"findings"`
+	// Settings are the settings the analysis used, in config-file form.
+	Settings Config `json:"settings"`
 }
 
 // JSONInput is one file read.
@@ -69,6 +71,10 @@ type JSONSasaran struct {
 	Penyerapan string          `json:"penyerapan"`
 	Efisiensi  string          `json:"efisiensi,omitempty"`
 	Alokasi    string          `json:"alokasi"`
+	// Predikat is the band of Capaian; EfisiensiKategori what Efisiensi
+	// means under the method in use ("efisien", "kurang efisien" …).
+	Predikat          string `json:"predikat,omitempty"`
+	EfisiensiKategori string `json:"efisiensi_kategori,omitempty"`
 }
 
 // JSONIndikator is an indicator's target, realisation and computed capaian.
@@ -80,6 +86,18 @@ type JSONIndikator struct {
 	Polarity  string `json:"polarity"`
 	Predikat  string `json:"predikat,omitempty"`
 	Source    string `json:"source"`
+	// PolaritySource says where the polarity came from.
+	PolaritySource string `json:"polarity_source"`
+	// CapaianCapped is the capaian limited to the configured cap (only
+	// with a cap set).
+	CapaianCapped string `json:"capaian_capped,omitempty"`
+	// Formula is the indicator's Pohon Kinerja formula; FormulaValue its
+	// value over the data tables (FormulaInputs the figures used), or
+	// FormulaNote why it could not be evaluated.
+	Formula       string `json:"formula,omitempty"`
+	FormulaValue  string `json:"formula_value,omitempty"`
+	FormulaInputs string `json:"formula_inputs,omitempty"`
+	FormulaNote   string `json:"formula_note,omitempty"`
 }
 
 // JSONFinding is one finding, at its cell.
@@ -107,6 +125,7 @@ func (r *Result) JSON() JSONResult {
 		Sasaran:  []JSONSasaran{},
 		Counts:   CountFindings(r.Findings),
 		Findings: []JSONFinding{},
+		Settings: r.Settings.Config(),
 	}
 	for _, in := range r.Agency.Inputs {
 		ji := JSONInput{File: in.File, Tables: []JSONTable{}, Ignored: []JSONIgnored{}}
@@ -136,22 +155,36 @@ func (r *Result) JSON() JSONResult {
 		}
 		if s.HasCapaian {
 			js.Capaian = jsonPercent(s.Capaian)
+			js.Predikat = r.Predikat(s.Capaian)
+		}
+		if s.HasCapaian || r.Settings.Efficiency == EfficiencyRasio && len(s.Programs) > 0 {
 			js.Efisiensi = jsonPercent(s.Efisiensi)
+			js.EfisiensiKategori = EfficiencyLabel(r.Settings.Efficiency, s.Efisiensi)
 		}
 		for _, p := range s.Programs {
 			js.Programs = append(js.Programs, p.Name)
 		}
 		for _, ind := range s.Indikator {
 			ji := JSONIndikator{
-				Name:      ind.Name,
-				Target:    figureJSON(ind.Target),
-				Realisasi: figureJSON(ind.Realisasi),
-				Polarity:  ind.Polarity.String(),
-				Source:    ind.Src.String(),
+				Name:           ind.Name,
+				Target:         figureJSON(ind.Target),
+				Realisasi:      figureJSON(ind.Realisasi),
+				Polarity:       ind.Polarity.String(),
+				Source:         ind.Src.String(),
+				PolaritySource: ind.PolarityFrom,
+				FormulaNote:    ind.FormulaNote,
 			}
 			if ind.HasCapaian {
 				ji.Capaian = jsonPercent(ind.Capaian)
 				ji.Predikat = r.Predikat(ind.Capaian)
+				if r.Settings.CapaianCap.IsPositive() {
+					ji.CapaianCapped = jsonPercent(ind.Capped)
+				}
+			}
+			if ind.HasFormula {
+				ji.Formula = ind.Formula.Formula
+				ji.FormulaValue = jsonPercent(ind.Formula.Value)
+				ji.FormulaInputs = ind.Formula.Inputs
 			}
 			js.Indikator = append(js.Indikator, ji)
 		}

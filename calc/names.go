@@ -110,6 +110,27 @@ const (
 	suggestMin  = 0.6
 )
 
+// nearDistance reports whether d edits between two normalised names make
+// a typing slip: at most nearEdits, or one per nearPerEdit characters.
+func nearDistance(d int, a, b string) bool {
+	n := max(len([]rune(a)), len([]rune(b)))
+	return d <= max(nearEdits, n/nearPerEdit)
+}
+
+// NearNames reports whether two names are the same or differ only by a
+// typing slip, after normalisation.
+func NearNames(a, b string) bool {
+	na, nb := NormalizeName(a), NormalizeName(b)
+	return nearDistance(levenshtein([]rune(na), []rune(nb)), na, nb)
+}
+
+// IsCode reports whether a code is hierarchical ("2.16.01", "5.1.02"),
+// as opposed to list numbering ("1", "a"): only such codes identify a
+// program or kegiatan across documents.
+func IsCode(code string) bool {
+	return strings.Contains(NormalizeCode(code), ".")
+}
+
 // Named is anything with a name (and optionally a code) taking part in
 // matching across documents.
 type Named struct {
@@ -118,11 +139,13 @@ type Named struct {
 }
 
 // NameMatch pairs an item of one list with an item of another. Exact is
-// true when the two agree after normalisation (or by code).
+// true when the two names agree after normalisation; ByCode when the pair
+// was made by code.
 type NameMatch struct {
-	A, B  int
-	Exact bool
-	Score float64
+	A, B   int
+	Exact  bool
+	ByCode bool
+	Score  float64
 }
 
 // NameMatching is the result of matching list A against list B: pairs, and
@@ -134,17 +157,17 @@ type NameMatching struct {
 	Suggest    map[int]NameMatch // by index in A
 }
 
-// MatchNames matches two lists of names: codes first where both have them,
-// then exact normalised names, then near matches (typing slips) from the
+// MatchNames matches two lists of names: codes first where both have
+// hierarchical ones (IsCode), then exact normalised names, then near matches (typing slips) from the
 // closest pair down. Every other item is left unmatched, with the closest
 // remaining candidate offered as a suggestion when it is alike enough.
 func MatchNames(a, b []Named) NameMatching {
 	usedA := make([]bool, len(a))
 	usedB := make([]bool, len(b))
 	var m NameMatching
-	pair := func(i, j int, exact bool, score float64) {
+	pair := func(i, j int, exact, byCode bool, score float64) {
 		usedA[i], usedB[j] = true, true
-		m.Pairs = append(m.Pairs, NameMatch{A: i, B: j, Exact: exact, Score: score})
+		m.Pairs = append(m.Pairs, NameMatch{A: i, B: j, Exact: exact, ByCode: byCode, Score: score})
 	}
 	na := make([]string, len(a))
 	nb := make([]string, len(b))
@@ -156,12 +179,12 @@ func MatchNames(a, b []Named) NameMatching {
 	}
 	// Codes first, then exact names.
 	for i := range a {
-		if a[i].Code == "" {
+		if !IsCode(a[i].Code) {
 			continue
 		}
 		for j := range b {
-			if !usedB[j] && b[j].Code != "" && NormalizeCode(a[i].Code) == NormalizeCode(b[j].Code) {
-				pair(i, j, na[i] == nb[j], Similarity(a[i].Name, b[j].Name))
+			if !usedB[j] && IsCode(b[j].Code) && NormalizeCode(a[i].Code) == NormalizeCode(b[j].Code) {
+				pair(i, j, na[i] == nb[j], true, Similarity(a[i].Name, b[j].Name))
 				break
 			}
 		}
@@ -172,7 +195,7 @@ func MatchNames(a, b []Named) NameMatching {
 		}
 		for j := range b {
 			if !usedB[j] && na[i] == nb[j] {
-				pair(i, j, true, 1)
+				pair(i, j, true, false, 1)
 				break
 			}
 		}
@@ -206,9 +229,8 @@ func MatchNames(a, b []Named) NameMatching {
 		if usedA[c.i] || usedB[c.j] {
 			continue
 		}
-		n := max(len([]rune(na[c.i])), len([]rune(nb[c.j])))
-		if c.d <= max(nearEdits, n/nearPerEdit) {
-			pair(c.i, c.j, false, c.score)
+		if nearDistance(c.d, na[c.i], nb[c.j]) {
+			pair(c.i, c.j, false, false, c.score)
 		}
 	}
 	// Suggestions for what is left.

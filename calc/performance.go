@@ -120,6 +120,7 @@ func (c *checker) checkPerformance(r *Result) {
 	alDPA := c.alokasiPrograms(r)
 	c.linkPrograms(r, pohonSasaran, pkSasaran, alSasaran, alDPA)
 	c.checkIndicators(r, indSasaran)
+	c.checkIndicatorNames(r, pohonSasaran, pkSasaran, indSasaran, alSasaran, efSasaran)
 
 	for _, s := range r.Sasaran {
 		for _, p := range s.Programs {
@@ -130,7 +131,7 @@ func (c *checker) checkPerformance(r *Result) {
 		n := 0
 		for _, ind := range s.Indikator {
 			if ind.HasCapaian {
-				sum = sum.Add(ind.Capaian)
+				sum = sum.Add(ind.Capped) // the raw capaian when no cap is set
 				n++
 			}
 		}
@@ -138,11 +139,7 @@ func (c *checker) checkPerformance(r *Result) {
 			s.Capaian = sum.DivRound(decimal.NewFromInt(int64(n)), divPrecision)
 			s.HasCapaian = true
 		}
-		if r.Settings.Efficiency == EfficiencyRasio {
-			s.Efisiensi = s.Penyerapan()
-		} else {
-			s.Efisiensi = s.Capaian.Sub(s.Penyerapan())
-		}
+		s.Efisiensi = Efisiensi(r.Settings.Efficiency, s.Capaian, s.Penyerapan())
 	}
 	c.checkAlokasi(r, alSasaran, alDPA)
 	c.checkEfisiensi(r, efSasaran)

@@ -71,6 +71,18 @@ func (r Ref) Less(o Ref) bool {
 	return r.Col < o.Col
 }
 
+// Compare orders references like Less: -1 when r comes first, 1 when o
+// does, 0 when they are the same place.
+func (r Ref) Compare(o Ref) int {
+	switch {
+	case r.Less(o):
+		return -1
+	case o.Less(r):
+		return 1
+	}
+	return 0
+}
+
 // At returns the reference to another cell on the same sheet.
 func (r Ref) At(row, col int) Ref {
 	r.Row, r.Col = row, col

@@ -71,7 +71,8 @@ func efisiensiNote(r *calc.Result, s *calc.SasaranResult) string {
 }
 
 // meanCapaian averages the computed capaian of a sasaran's indicators, as
-// calc does: only indicators whose capaian could be computed count.
+// calc does: only indicators whose capaian could be computed count, capped
+// when a cap is set.
 func (rp *report) meanCapaian(s *calc.SasaranResult) string {
 	var rows []int
 	for _, ind := range s.Indikator {
@@ -80,7 +81,7 @@ func (rp *report) meanCapaian(s *calc.SasaranResult) string {
 		}
 	}
 	slices.Sort(rows)
-	return "AVERAGE(" + refList(SheetCapaian, colCapaian, rows) + ")"
+	return "AVERAGE(" + refList(SheetCapaian, rp.capCols.averaged(), rows) + ")"
 }
 
 // programRows are the Penyerapan Anggaran rows of a sasaran's programs,

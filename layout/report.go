@@ -52,6 +52,7 @@ type report struct {
 	marks    *marks
 	bands    []band
 	predikat string // predikatTemplate of bands
+	capCols  capaianCols
 
 	// Rows where figures sit, for formulas on other sheets.
 	nodeRow    map[*calc.Node]int            // Penyerapan Anggaran
@@ -81,6 +82,7 @@ func Report(ctx context.Context, r *calc.Result, w io.Writer, opt Options) error
 		nodeRow: map[*calc.Node]int{}, indRow: map[*calc.IndicatorResult]int{}, sasaranRow: map[*calc.SasaranResult]int{},
 	}
 	rp.predikat = predikatTemplate(rp.bands)
+	rp.capCols = newCapaianCols(r.Settings)
 	for i, name := range ReportSheets() {
 		if i == 0 {
 			err = f.SetSheetName("Sheet1", name)
@@ -183,12 +185,25 @@ func (rp *report) heading(w *sheetWriter, title string, cols ...string) error {
 		return err
 	}
 	w.skip()
+	return rp.header(w, cols...)
+}
+
+// header writes a row of column headers.
+func (rp *report) header(w *sheetWriter, cols ...string) error {
 	cells := make([]any, len(cols))
 	for i, c := range cols {
 		cells[i] = txt(rp.st.header, c)
 	}
 	_, err := w.next(cells...)
 	return err
+}
+
+// tableHead writes a table's title line and its column headers.
+func (rp *report) tableHead(w *sheetWriter, title string, cols ...string) error {
+	if _, err := w.next(txt(rp.st.section, title)); err != nil {
+		return err
+	}
+	return rp.header(w, cols...)
 }
 
 // titleLines writes the title and the agency line, each merged across the
@@ -211,17 +226,8 @@ func (rp *report) titleLines(w *sheetWriter, title string, width int) error {
 	return nil
 }
 
-// section writes a bold line introducing a second table on a sheet, and
-// its column headers.
+// section starts a second table on a sheet, after a blank row.
 func (rp *report) section(w *sheetWriter, title string, cols ...string) error {
 	w.skip()
-	if _, err := w.next(txt(rp.st.section, title)); err != nil {
-		return err
-	}
-	cells := make([]any, len(cols))
-	for i, c := range cols {
-		cells[i] = txt(rp.st.header, c)
-	}
-	_, err := w.next(cells...)
-	return err
+	return rp.tableHead(w, title, cols...)
 }

@@ -4,11 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"flag"
 	"io"
-	"math"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -23,8 +19,6 @@ import (
 	"lkjip/fixtures"
 	"lkjip/workbook"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // fixedNow is the creation time of every report written by the tests.
 func fixedNow() time.Time { return time.Date(2021, time.March, 15, 9, 30, 0, 0, time.UTC) }
@@ -41,6 +35,12 @@ func decimalOf(t testing.TB, s string) decimal.Decimal {
 // sampleResult analyses the embedded sample agency.
 func sampleResult(t testing.TB) *calc.Result {
 	t.Helper()
+	return sampleResultWith(t, calc.DefaultSettings())
+}
+
+// sampleResultWith analyses the embedded sample agency under settings s.
+func sampleResultWith(t testing.TB, s calc.Settings) *calc.Result {
+	t.Helper()
 	var files []workbook.File
 	for _, f := range fixtures.Sampang2020() {
 		files = append(files, workbook.File{Name: f.Name, Data: f.Data})
@@ -49,7 +49,7 @@ func sampleResult(t testing.TB) *calc.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return calc.Analyze(a, calc.DefaultSettings())
+	return calc.Analyze(a, s)
 }
 
 // writeReport writes the report of r and returns its bytes.
@@ -76,39 +76,10 @@ func openReport(t testing.TB, data []byte) *excelize.File {
 }
 
 // TestReportGolden compares the sample's report, dumped as text, with
-// testdata/sampang2020.golden. Run with -update to rewrite it, and review
-// the diff like code.
+// testdata/sampang2020.golden (golden is shared with the consolidation's
+// tests). Run with -update to rewrite it, and review the diff like code.
 func TestReportGolden(t *testing.T) {
-	got := dumpWorkbook(t, writeReport(t, sampleResult(t), Options{}))
-	path := filepath.Join("testdata", "sampang2020.golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./layout -run Golden -update)", err)
-	}
-	if got != strings.ReplaceAll(string(want), "\r\n", "\n") {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < max(len(gl), len(wl)); i++ {
-			g, w := at(gl, i), at(wl, i)
-			if g != w {
-				t.Fatalf("report differs from %s at line %d:\n got: %s\nwant: %s\n(run with -update if the change is intended)", path, i+1, g, w)
-			}
-		}
-	}
-}
-
-func at(lines []string, i int) string {
-	if i < len(lines) {
-		return lines[i]
-	}
-	return "<end>"
+	golden(t, "sampang2020.golden", dumpWorkbook(t, writeReport(t, sampleResult(t), Options{})))
 }
 
 // TestReportDeterministic: the same result and time give the same parts,
@@ -171,13 +142,28 @@ func TestReportSheets(t *testing.T) {
 	}
 }
 
-// TestFormulasCarryTheirValue checks every formula of the sample's report:
-// it stores a result, of the right type, and excelize's own calculator
-// gets the same result from the cells it refers to, so every reference
-// (across sheets too) points at the row that holds the figure.
+// TestFormulasCarryTheirValue checks every formula of the sample's report,
+// under the default settings and under others that change the formulas
+// (a capped capaian, which calc averages; the ratio efficiency method; the
+// LKjIP predicate words): each stores a result, of the right type, and
+// excelize's own calculator gets the same result from the cells it refers
+// to, so every reference (across sheets too) points at the row that holds
+// the figure.
 func TestFormulasCarryTheirValue(t *testing.T) {
-	data := writeReport(t, sampleResult(t), Options{})
-	f := openReport(t, data)
+	capped := calc.DefaultSettings()
+	capped.CapaianCap = decimalOf(t, "20")
+	other := calc.DefaultSettings()
+	other.Efficiency, other.Labels = calc.EfficiencyRasio, calc.LabelsBaik
+	for _, tc := range []struct {
+		name string
+		s    calc.Settings
+	}{{"default", calc.DefaultSettings()}, {"capaian capped at 20", capped}, {"ratio method, LKjIP words", other}} {
+		t.Run(tc.name, func(t *testing.T) { checkFormulas(t, sampleResultWith(t, tc.s)) })
+	}
+}
+
+func checkFormulas(t *testing.T, r *calc.Result) {
+	f := openReport(t, writeReport(t, r, Options{}))
 	n := 0
 	for _, sheet := range f.GetSheetList() {
 		for _, c := range readCells(t, f, sheet) {
@@ -194,7 +180,7 @@ func TestFormulasCarryTheirValue(t *testing.T) {
 				t.Errorf("%s!%s =%s: %v", sheet, c.ref, c.formula, err)
 				continue
 			}
-			if !sameValue(c.typ, c.raw, got) {
+			if !sameNumber(c.raw, got) {
 				t.Errorf("%s!%s =%s stores %q (%s), computes %q", sheet, c.ref, c.formula, c.raw, c.typ, got)
 			}
 		}
@@ -202,21 +188,6 @@ func TestFormulasCarryTheirValue(t *testing.T) {
 	if n < 100 {
 		t.Fatalf("only %d formulas in the sample's report", n)
 	}
-}
-
-// sameValue compares a stored result with a recomputed one: text exactly,
-// numbers within a relative 1e-9 (the last bits of a double differ with
-// the order of additions).
-func sameValue(typ, stored, computed string) bool {
-	if typ != "n" {
-		return stored == computed
-	}
-	a, errA := strconv.ParseFloat(stored, 64)
-	b, errB := strconv.ParseFloat(computed, 64)
-	if errA != nil || errB != nil {
-		return stored == computed
-	}
-	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
 }
 
 // TestFindingsOnReportCells: each finding whose figure the report shows is
@@ -280,10 +251,9 @@ func TestFindingsOnReportCells(t *testing.T) {
 			t.Errorf("finding %d (%s at %s) links to %s, whose comment is %q", i+1, fd.Rule, fd.Src, key, comments[key])
 		}
 	}
-	// Only the realisasi typed a second time (Capaian!F11) has no cell of
-	// its own in the report.
-	if want := len(r.Findings) - 1; placed != want {
-		t.Errorf("%d findings placed in the report, want %d", placed, want)
+	// Every finding of the sample concerns a figure the report shows.
+	if placed != len(r.Findings) {
+		t.Errorf("%d findings placed in the report, want all %d", placed, len(r.Findings))
 	}
 }
 
@@ -401,7 +371,7 @@ func TestSyntheticFormulas(t *testing.T) {
 			}
 			n++
 			got, err := f.CalcCellValue(sheet, c.ref, excelize.Options{RawCellValue: true})
-			if err != nil || !sameValue(c.typ, c.raw, got) {
+			if err != nil || !sameNumber(c.raw, got) {
 				t.Errorf("%s!%s =%s stores %q, computes %q (%v)", sheet, c.ref, c.formula, c.raw, got, err)
 			}
 		}

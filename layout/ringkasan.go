@@ -179,22 +179,17 @@ func (rp *report) jumlahTemuan(w *sheetWriter) error {
 	return nil
 }
 
-// tableHead writes a section title and the header row of its table.
-func (rp *report) tableHead(w *sheetWriter, title string, cols ...string) error {
-	if _, err := w.next(txt(rp.st.section, title)); err != nil {
-		return err
-	}
-	cells := make([]any, len(cols))
-	for i, c := range cols {
-		cells[i] = txt(rp.st.header, c)
-	}
-	_, err := w.next(cells...)
-	return err
-}
-
 // rowSpan is the first and last row of a table on Ringkasan (0, 0 when it
 // is empty).
 type rowSpan struct{ first, last int }
+
+// add extends the span to a row written below it.
+func (s *rowSpan) add(row int) {
+	if s.first == 0 {
+		s.first = row
+	}
+	s.last = row
+}
 
 // programTable shows every program's absorption from Penyerapan Anggaran.
 func (rp *report) programTable(w *sheetWriter) (rowSpan, error) {
@@ -218,10 +213,7 @@ func (rp *report) programTable(w *sheetWriter) (rowSpan, error) {
 		if err != nil {
 			return span, err
 		}
-		span.last = r
-		if span.first == 0 {
-			span.first = r
-		}
+		span.add(r)
 	}
 	return span, nil
 }
@@ -244,16 +236,13 @@ func (rp *report) indicatorTable(w *sheetWriter) (rowSpan, error) {
 			capaian, predikat := any(txt(st.percent, "")), any(txt(st.text, ""))
 			if ind.HasCapaian {
 				capaian = formula(st.percent, on(colCapaian), num(ind.Capaian))
-				predikat = formula(st.text, on(colPredCapai), rp.r.Predikat(ind.Capaian))
+				predikat = formula(st.text, on(rp.capCols.predikat), rp.r.Predikat(ind.Capaian))
 			}
 			r, err := w.next(val(st.center, no), txt(st.wrap, ind.Name), target, real, capaian, predikat)
 			if err != nil {
 				return span, err
 			}
-			span.last = r
-			if span.first == 0 {
-				span.first = r
-			}
+			span.add(r)
 		}
 	}
 	return span, nil

@@ -62,7 +62,7 @@ func severityFill(sev calc.Severity) string {
 type styles struct {
 	title, subtitle, section, header, text, wrap, center  int
 	amount, percent, count, bold, boldAmount, boldPercent int
-	boldWrap, link, linkCenter, missing                   int
+	boldWrap, wrapCenter, link, linkCenter, missing       int
 	indent                                                [6]int
 
 	f       *excelize.File
@@ -107,6 +107,7 @@ func newStyles(f *excelize.File, opts ...styleOption) (*styles, error) {
 	}, true)
 	s.text = s.make(excelize.Style{Alignment: top}, true)
 	s.wrap = s.make(excelize.Style{Alignment: wrap}, true)
+	s.wrapCenter = s.make(excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}}, true)
 	s.center = s.make(excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}, true)
 	s.amount = s.make(excelize.Style{CustomNumFmt: &amount, Alignment: top}, true)
 	s.percent = s.make(excelize.Style{CustomNumFmt: &percent, Alignment: top}, true)

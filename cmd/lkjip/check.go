@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -18,20 +17,24 @@ func checkCommand() *cli.Command {
 		Description:        noArgsSample,
 		CustomHelpTemplate: commandHelp,
 		OnUsageError:       usageError,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "bentuk keluaran: text atau json"},
-		},
+		}, settingsFlags()...),
 		Action: func(c *cli.Context) error {
 			format := c.String("format")
 			if format != "text" && format != "json" {
 				return fmt.Errorf("perintah salah: --format harus text atau json, bukan %q", format)
 			}
-			r, err := analyze(c.Context, c.Args().Slice())
+			s, err := settingsFrom(c)
+			if err != nil {
+				return err
+			}
+			r, err := analyze(c.Context, c.Args().Slice(), s)
 			if err != nil {
 				return err
 			}
 			if format == "json" {
-				err = writeJSON(c.App.Writer, r)
+				err = calc.EncodeJSON(c.App.Writer, r)
 			} else {
 				err = writeText(c.App.Writer, r)
 			}
@@ -41,14 +44,6 @@ func checkCommand() *cli.Command {
 			return findingsStatus(r)
 		},
 	}
-}
-
-// writeJSON prints the result in the JSON contract of design.md §4.
-func writeJSON(w io.Writer, r *calc.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r.JSON())
 }
 
 // writeText prints one finding per line (file, sheet and cell first), then

@@ -9,8 +9,8 @@ import (
 )
 
 // analyze reads the files named on the command line (or the embedded sample
-// when there are none) and analyses them.
-func analyze(ctx context.Context, paths []string) (*calc.Result, error) {
+// when there are none) and analyses them under the given settings.
+func analyze(ctx context.Context, paths []string, s calc.Settings) (*calc.Result, error) {
 	opt := workbook.DefaultOptions()
 	var files []workbook.File
 	if len(paths) == 0 {
@@ -29,7 +29,7 @@ func analyze(ctx context.Context, paths []string) (*calc.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return calc.Analyze(a, calc.DefaultSettings()), nil
+	return calc.Analyze(a, s), nil
 }
 
 // findingsStatus turns error-severity findings into exit status 1.

@@ -21,10 +21,10 @@ func reportCommand() *cli.Command {
 		Description:        noArgsSample,
 		CustomHelpTemplate: commandHelp,
 		OnUsageError:       usageError,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "berkas keluaran (.xlsx), wajib"},
 			&cli.BoolFlag{Name: "locale-tag", Usage: "tandai format angka dengan kode bahasa Indonesia [$-421]"},
-		},
+		}, settingsFlags()...),
 		Action: func(c *cli.Context) error {
 			out := c.String("output")
 			if out == "" {
@@ -34,7 +34,11 @@ func reportCommand() *cli.Command {
 			if err := outfile.CheckNotInput(out, paths); err != nil {
 				return err
 			}
-			r, err := analyze(c.Context, paths)
+			s, err := settingsFrom(c)
+			if err != nil {
+				return err
+			}
+			r, err := analyze(c.Context, paths, s)
 			if err != nil {
 				return err
 			}
