@@ -485,3 +485,73 @@ func TestCommentsCapped(t *testing.T) {
 		t.Fatalf("%d cells highlighted, want more than the %d commented", highlighted, maxComments)
 	}
 }
+
+// TestPredikatFormula: the predicate formula names the band calc names, at
+// and around every cut point, for both label sets, and "" for an empty cell.
+func TestPredikatFormula(t *testing.T) {
+	for _, set := range []calc.LabelSet{calc.LabelsTinggi, calc.LabelsBaik} {
+		f := excelize.NewFile()
+		values := []string{"0", "50.99", "51", "65.999", "66", "75.5", "76", "90.99", "91", "100", "250"}
+		for i, v := range values {
+			row := i + 1
+			if err := f.SetCellFloat("Sheet1", cellRef("A", row), mustFloat(t, v), -1, 64); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.SetCellFormula("Sheet1", cellRef("B", row), predikatFormula(cellRef("A", row), predikatBands(set))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := f.SetCellFormula("Sheet1", "B99", predikatFormula("A99", predikatBands(set))); err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range values {
+			got, err := f.CalcCellValue("Sheet1", cellRef("B", i+1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := calc.Predikat(decimalOf(t, v), set); got != want {
+				t.Errorf("set %d, %s: formula gives %q, calc %q", set, v, got, want)
+			}
+		}
+		if got, err := f.CalcCellValue("Sheet1", "B99"); err != nil || got != "" {
+			t.Errorf("empty cell: %q (%v)", got, err)
+		}
+		f.Close()
+	}
+}
+
+func mustFloat(t testing.TB, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestNum: amounts up to 15 significant digits reach a cell digit for
+// digit; beyond, the nearest double is written.
+func TestNum(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		exact bool
+	}{
+		{"4281036741.8", true},
+		{"1788546290", true},
+		{"9999999999999.99", true},
+		{"-26400", true},
+		{"43.5475114261649", true},
+		{"43.54751142616498324", false},
+		{"12345678901234567.89", false},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			d := decimalOf(t, tc.in)
+			if got := exactInCell(d); got != tc.exact {
+				t.Fatalf("exactInCell(%s) = %v, want %v", tc.in, got, tc.exact)
+			}
+			if want, _ := d.Float64(); num(d) != want {
+				t.Fatalf("num(%s) = %v, decimal.Float64 gives %v", tc.in, num(d), want)
+			}
+		})
+	}
+}
