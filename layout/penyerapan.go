@@ -4,110 +4,164 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
 	"lkjip/calc"
 )
 
-// line is a budget row placed on the Penyerapan Anggaran sheet.
-type line struct {
-	n     *calc.Node
-	depth int
-	row   int
-	kids  []int // rows of the children
-}
-
-// flatten lays the budget trees out in table order, numbering rows from
+// topNodes are the budget rows laid out at the top level of the tree: a
+// table's own total row (its Root) only when there are several tables;
+// with one, the sheet's JUMLAH row stands for it and its children come
 // first.
-func flatten(budgets []*calc.Budget, first int) []*line {
-	var out []*line
-	var walk func(n *calc.Node, depth int) *line
-	walk = func(n *calc.Node, depth int) *line {
-		l := &line{n: n, depth: depth, row: first + len(out)}
-		out = append(out, l)
-		for _, c := range n.Children {
-			l.kids = append(l.kids, walk(c, depth+1).row)
-		}
-		return l
+func topNodes(budgets []*calc.Budget) []*calc.Node {
+	if len(budgets) == 1 {
+		return budgets[0].Root.Children
 	}
-	for _, b := range budgets {
-		for _, c := range b.Root.Children {
-			walk(c, 0)
-		}
+	out := make([]*calc.Node, len(budgets))
+	for i, b := range budgets {
+		out[i] = b.Root
 	}
 	return out
 }
 
-// sumOf is a formula adding the given rows of a column.
-func sumOf(col string, rows []int) string {
-	refs := make([]string, len(rows))
-	for i, r := range rows {
-		refs[i] = cellRef(col, r)
+// rowsOf is the number of rows a subtree takes on the sheet.
+func rowsOf(n *calc.Node) int {
+	rows := 1
+	for _, c := range n.Children {
+		rows += rowsOf(c)
 	}
-	return "SUM(" + strings.Join(refs, ",") + ")"
+	return rows
 }
 
+// Columns of the Penyerapan Anggaran sheet.
+const (
+	colAnggaran  = "D"
+	colRealisasi = "E"
+	colSisa      = "F"
+	colPersen    = "G"
+	colPredikat  = "H"
+)
+
 // penyerapan writes the whole budget tree: anggaran and realisasi typed at
-// the leaves, every parent the sum of its children, sisa and percentage as
-// formulas, each carrying the value calc computed.
-func (rp *report) penyerapan(w *sheetWriter) error {
-	st := rp.st
-	if err := rp.heading(w, "Penyerapan Anggaran", []float64{14, 60, 16, 20, 20, 20, 10, 16},
+// the leaves, every parent the sum of its children, sisa, percentage and
+// predikat as formulas, each carrying the value calc computed. Rows are
+// grouped by level so the detail can be folded away; a parent's typed
+// figures are compared on the cell that shows its computed sum.
+func (rp *report) penyerapan() error {
+	w, err := rp.open(SheetPenyerapan, 13, 52, 15, 18, 18, 18, 9, 14)
+	if err != nil {
+		return err
+	}
+	if err := rp.heading(w, "Penyerapan Anggaran",
 		"Kode / No", "Uraian", "Tingkat", "Anggaran (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "%", "Predikat"); err != nil {
 		return err
 	}
-	lines := flatten(rp.r.Agency.Budgets, w.row+1)
+	first := w.row + 1
 	var top []int
-	for _, l := range lines {
-		n := l.n
-		if l.depth == 0 {
-			top = append(top, l.row)
-		}
-		code := n.Code
-		if code == "" {
-			code = n.No
-		}
-		amount, pct := st.amount, st.percent
-		if len(l.kids) > 0 {
-			amount, pct = st.boldAmount, st.boldPercent
-		}
-		ang, real := any(num(n.Sum.Anggaran)), any(num(n.Sum.Realisasi))
-		if len(l.kids) > 0 {
-			ang = formula(amount, sumOf("D", l.kids), num(n.Sum.Anggaran))
-			real = formula(amount, sumOf("E", l.kids), num(n.Sum.Realisasi))
-		} else {
-			ang, real = val(amount, ang), val(amount, real)
-		}
-		if _, err := w.next(
-			txt(st.text, code),
-			txt(st.indent[min(l.depth, len(st.indent)-1)], n.Name),
-			txt(st.text, n.Level.Label()),
-			ang, real,
-			rp.sisaCell(l.row, n.Sum, amount),
-			rp.persenCell(l.row, n.Sum, pct),
-			txt(st.text, rp.r.Predikat(n.Sum.Persen())),
-		); err != nil {
+	for _, n := range topNodes(rp.r.Agency.Budgets) {
+		top = append(top, w.row+1)
+		if err := rp.budgetTree(w, n, 0); err != nil {
 			return err
 		}
 	}
-	totalRow := w.row + 1
-	rp.totalRow = totalRow
-	t := rp.r.Totals
-	_, err := w.next(
-		txt(st.bold, ""), txt(st.bold, "JUMLAH"), txt(st.bold, calc.LevelTotal.Label()),
-		formula(st.boldAmount, sumOf("D", top), num(t.Anggaran)),
-		formula(st.boldAmount, sumOf("E", top), num(t.Realisasi)),
-		rp.sisaCell(totalRow, t, st.boldAmount),
-		rp.persenCell(totalRow, t, st.boldPercent),
-		txt(st.bold, rp.r.Predikat(t.Persen())),
+	rp.totalRow = w.row + 1
+	st, t := rp.st, rp.r.Totals
+	var root calc.Node // figures of the single table's own total row
+	if b := rp.r.Agency.Budgets; len(b) == 1 {
+		root = *b[0].Root
+	}
+	ang, real := val(st.boldAmount, num(t.Anggaran)), val(st.boldAmount, num(t.Realisasi))
+	if len(top) > 0 {
+		ang = formula(st.boldAmount, sumOf(colAnggaran, top), num(t.Anggaran))
+		real = formula(st.boldAmount, sumOf(colRealisasi, top), num(t.Realisasi))
+	}
+	if _, err := w.next(
+		txt(st.bold, ""), from(txt(st.bold, "JUMLAH"), root.Src), txt(st.bold, calc.LevelTotal.Label()),
+		from(ang, root.Anggaran.Src), from(real, root.Realisasi.Src),
+		from(rp.sisaCell(rp.totalRow, t, st.boldAmount), root.Sisa.Src),
+		from(rp.persenCell(rp.totalRow, t, st.boldPercent), root.Persen.Src),
+		rp.predikatCell(colPersen, rp.totalRow, t.Persen()),
+	); err != nil {
+		return err
+	}
+	rng := fmt.Sprintf("%s%d:%s%d", colPredikat, first, colPredikat, rp.totalRow)
+	if err := bandFormats(rp.f, SheetPenyerapan, rng, colPersen, first, rp.bands); err != nil {
+		return err
+	}
+	return w.finish(rp.page(true))
+}
+
+// budgetTree writes a node and, below it, its subtree. Rows are written as
+// the tree is walked, so memory does not grow with the number of rows: a
+// parent's formula needs only its children's rows, worked out from the
+// sizes of their subtrees. Rows of kegiatan and above are remembered for
+// the formulas and links of other sheets.
+func (rp *report) budgetTree(w *sheetWriter, n *calc.Node, depth int) error {
+	row := w.row + 1
+	kids := make([]int, len(n.Children))
+	next := row + 1
+	for i, c := range n.Children {
+		kids[i] = next
+		next += rowsOf(c)
+	}
+	if n.Level <= calc.LevelKegiatan {
+		rp.nodeRow[n] = row
+	}
+	if err := rp.budgetRow(w, n, depth, row, kids); err != nil {
+		return err
+	}
+	for _, c := range n.Children {
+		if err := rp.budgetTree(w, c, depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// budgetRow writes one row of the tree: the node's figures, summed from
+// the rows of its children when it has any.
+func (rp *report) budgetRow(w *sheetWriter, n *calc.Node, depth, row int, kids []int) error {
+	st := rp.st
+	code := n.Code
+	if code == "" {
+		code = n.No
+	}
+	amount, pct := st.amount, st.percent
+	ang, real := val(amount, num(n.Sum.Anggaran)), val(amount, num(n.Sum.Realisasi))
+	if len(kids) > 0 {
+		amount, pct = st.boldAmount, st.boldPercent
+		ang = formula(amount, sumOf(colAnggaran, kids), num(n.Sum.Anggaran))
+		real = formula(amount, sumOf(colRealisasi, kids), num(n.Sum.Realisasi))
+	}
+	name := n.Name
+	if n.Level == calc.LevelTotal && name == "" {
+		name = "JUMLAH " + n.Src.File
+	}
+	_, err := w.nextAt(depth,
+		txt(st.center, code),
+		from(txt(st.indent[min(depth, len(st.indent)-1)], name), n.Src),
+		txt(st.text, n.Level.Label()),
+		from(ang, n.Anggaran.Src), from(real, n.Realisasi.Src),
+		from(rp.sisaCell(row, n.Sum, amount), n.Sisa.Src),
+		from(rp.persenCell(row, n.Sum, pct), n.Persen.Src),
+		rp.predikatCell(colPersen, row, n.Sum.Persen()),
 	)
 	return err
 }
 
 // sisaCell is anggaran − realisasi of a row on the Penyerapan sheet.
-func (rp *report) sisaCell(row int, a calc.Amounts, style int) any {
-	return formula(style, fmt.Sprintf("D%d-E%d", row, row), num(a.Sisa()))
+func (rp *report) sisaCell(row int, a calc.Amounts, style int) excelize.Cell {
+	return formula(style, fmt.Sprintf("%s%d-%s%d", colAnggaran, row, colRealisasi, row), num(a.Sisa()))
 }
 
 // persenCell is realisasi ÷ anggaran × 100 of a row, 0 when anggaran is 0.
-func (rp *report) persenCell(row int, a calc.Amounts, style int) any {
-	return formula(style, fmt.Sprintf("IF(D%d=0,0,E%d/D%d*100)", row, row, row), num(a.Persen()))
+func (rp *report) persenCell(row int, a calc.Amounts, style int) excelize.Cell {
+	return formula(style, percentOf(cellRef(colRealisasi, row), cellRef(colAnggaran, row)), num(a.Persen()))
+}
+
+// predikatCell names the band of the percentage in column col of a row,
+// as calc.Predikat names pct.
+func (rp *report) predikatCell(col string, row int, pct decimal.Decimal) any {
+	return formula(rp.st.text, strings.ReplaceAll(rp.predikat, cellMark, cellRef(col, row)), rp.r.Predikat(pct))
 }

@@ -6,34 +6,203 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// sheetWriter streams one sheet row by row.
+// sheetWriter streams one sheet row by row. A writer from openSheet also
+// knows its file, styles and column widths: it sizes rows that hold wrapped
+// text, shows findings on cells built with from (when marks is set), and
+// sets up printing in finish. Everything that is not a cell (merges,
+// comments, hyperlinks, conditional formats, charts, page setup) must be
+// added before finish, which flushes the stream: excelize writes those
+// parts of a streamed sheet only then.
 type sheetWriter struct {
 	sw  *excelize.StreamWriter
 	row int // the last row written
+
+	f      *excelize.File
+	name   string
+	st     *styles
+	widths []float64
+	marks  *marks
+}
+
+// sheetSetup is what a sheet needs before its first row: column widths
+// (from column A) and the number of rows kept in view when scrolling.
+type sheetSetup struct {
+	widths []float64
+	freeze int
+}
+
+// openSheet starts streaming an existing, empty sheet. Properties that the
+// stream writer serialises before the rows (fit to page, outline summary
+// rows above their detail, column widths, panes) are set here, before any
+// row, as excelize requires.
+func openSheet(f *excelize.File, name string, st *styles, setup sheetSetup) (*sheetWriter, error) {
+	yes, no := true, false
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &yes, OutlineSummaryBelow: &no}); err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return nil, err
+	}
+	w := &sheetWriter{sw: sw, f: f, name: name, st: st, widths: setup.widths}
+	for i, wd := range setup.widths {
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return nil, err
+		}
+	}
+	if setup.freeze > 0 {
+		if err := w.freezeAt(setup.freeze); err != nil {
+			return nil, err
+		}
+	}
+	return w, nil
 }
 
 // next writes the given cells as the next row and returns its number.
-func (w *sheetWriter) next(cells ...any) (int, error) {
+// Cells are excelize.Cell values, or sourced cells from from().
+func (w *sheetWriter) next(cells ...any) (int, error) { return w.nextAt(0, cells...) }
+
+// nextAt writes the next row at an outline level (0: not grouped), so a
+// reader can fold the detail of a tree away.
+func (w *sheetWriter) nextAt(level int, cells ...any) (int, error) {
 	w.row++
-	ref, _ := excelize.CoordinatesToCellName(1, w.row)
-	return w.row, w.sw.SetRow(ref, cells)
+	span := make([]int, len(cells)) // columns each cell covers
+	for i, c := range cells {
+		span[i] = 1
+		if s, ok := c.(spanning); ok {
+			cells[i], span[i] = s.Cell, s.cols
+			c = s.Cell
+		}
+		if s, ok := c.(sourced); ok {
+			cells[i] = s.Cell
+			if w.marks != nil {
+				var err error
+				if cells[i], err = w.marks.apply(w.name, cellName(i+1, w.row), s); err != nil {
+					return w.row, err
+				}
+			}
+		}
+	}
+	opts := excelize.RowOpts{OutlineLevel: min(level, 7)}
+	if h := w.height(cells, span); h > 0 {
+		opts.Height = h
+	}
+	if err := w.sw.SetRow(cellName(1, w.row), cells, opts); err != nil {
+		return w.row, err
+	}
+	for i, n := range span {
+		if n > 1 {
+			if err := w.merge(cellName(i+1, w.row), cellName(i+n, w.row)); err != nil {
+				return w.row, err
+			}
+		}
+	}
+	return w.row, nil
 }
 
-// headerRow is the row of column headers written by report.heading.
+// spanning is a cell merged with the cells to its right, over cols columns
+// in all; its text wraps in their joint width. The row should still hold
+// (styled, empty) cells under the span, so their borders show.
+type spanning struct {
+	excelize.Cell
+	cols int
+}
+
+// across makes c span cols columns.
+func across(c any, cols int) spanning {
+	switch v := c.(type) {
+	case excelize.Cell:
+		return spanning{v, cols}
+	case sourced:
+		return spanning{v.Cell, cols}
+	}
+	return spanning{excelize.Cell{Value: c}, cols}
+}
+
+// height is the height a row needs to show its wrapped text whole, in
+// points; 0 when one line is enough. Spreadsheets do not size rows when
+// they open a file, so the writer estimates the lines each wrapped cell
+// takes at its width (span: the columns each cell covers).
+func (w *sheetWriter) height(cells []any, span []int) float64 {
+	if w.st == nil {
+		return 0
+	}
+	lines := 1
+	for i, c := range cells {
+		cell, ok := c.(excelize.Cell)
+		s, isText := cell.Value.(string)
+		if !ok || !isText || i >= len(w.widths) || !w.st.wraps(cell.StyleID) {
+			continue
+		}
+		width := 0.0
+		for j := i; j < min(i+span[i], len(w.widths)); j++ {
+			width += w.widths[j]
+		}
+		if w.st.isBold(cell.StyleID) {
+			width /= boldFactor
+		}
+		lines = max(lines, wrappedLines(s, width, w.st.indentOf(cell.StyleID)))
+	}
+	if lines == 1 {
+		return 0
+	}
+	return float64(lines)*lineHeight + 3
+}
+
+// headerRow is the row of column headers written by heading.
 const headerRow = 4
 
 // freeze keeps the title and column headers in view while scrolling.
-func (w *sheetWriter) freeze() error {
+func (w *sheetWriter) freeze() error { return w.freezeAt(headerRow) }
+
+func (w *sheetWriter) freezeAt(rows int) error {
 	return w.sw.SetPanes(&excelize.Panes{
-		Freeze: true, YSplit: headerRow, TopLeftCell: cellRef("A", headerRow+1), ActivePane: "bottomLeft",
+		Freeze: true, YSplit: rows, TopLeftCell: cellName(1, rows+1), ActivePane: "bottomLeft",
 	})
 }
 
 // skip leaves a blank row.
 func (w *sheetWriter) skip() { w.row++ }
 
+// merge joins a rectangle of cells (e.g. "A1", "H1").
+func (w *sheetWriter) merge(from, to string) error { return w.sw.MergeCell(from, to) }
+
+// link makes a cell a hyperlink: to a place in this workbook
+// ("'Penyerapan Anggaran'!D12") or, when external, to a file given
+// relative to this workbook ("dpa.xlsx#'Realisasi'!D22").
+func (w *sheetWriter) link(cell, target string, external bool) error {
+	kind := "Location"
+	if external {
+		kind = "External"
+	}
+	return w.f.SetCellHyperLink(w.name, cell, target, kind)
+}
+
+// finish sets up printing and ends the stream. The sheet cannot be
+// written to afterwards.
+func (w *sheetWriter) finish(p page) error {
+	if w.f != nil {
+		if err := p.apply(w.f, w.name); err != nil {
+			return fmt.Errorf("page setup: %w", err)
+		}
+	}
+	return w.sw.Flush()
+}
+
 // cellRef is the A1 reference of a column letter and row ("D", 7 → "D7").
 func cellRef(col string, row int) string { return fmt.Sprintf("%s%d", col, row) }
+
+// cellName is the A1 reference of a 1-based column and row (4, 7 → "D7").
+func cellName(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+// colName is the letter of a 1-based column (4 → "D").
+func colName(col int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	return name
+}
 
 // txt is a text cell in a style. Text that a spreadsheet would read as a
 // formula ("=…", "+…", "-…", "@…") is still written as text: StreamWriter
@@ -44,7 +213,15 @@ func txt(style int, s string) excelize.Cell { return excelize.Cell{StyleID: styl
 func val(style int, v any) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
 
 // formula is a live formula carrying the value calc computed, so viewers
-// that do not recalculate still show it.
+// that do not recalculate still show it. The value's Go type decides the
+// cached type: float64 or int for numbers, string for text. A formula
+// longer than a spreadsheet accepts is written as its value alone.
 func formula(style int, f string, v any) excelize.Cell {
+	if len(f) > maxFormulaLen {
+		return excelize.Cell{StyleID: style, Value: v}
+	}
 	return excelize.Cell{StyleID: style, Formula: f, Value: v}
 }
+
+// maxFormulaLen is the longest formula Excel accepts, in characters.
+const maxFormulaLen = 8192

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -22,6 +23,7 @@ func reportCommand() *cli.Command {
 		OnUsageError:       usageError,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "berkas keluaran (.xlsx), wajib"},
+			&cli.BoolFlag{Name: "locale-tag", Usage: "tandai format angka dengan kode bahasa Indonesia [$-421]"},
 		}, settingsFlags()...),
 		Action: func(c *cli.Context) error {
 			out := c.String("output")
@@ -41,7 +43,9 @@ func reportCommand() *cli.Command {
 				return err
 			}
 			err = outfile.Write(out, func(w io.Writer) error {
-				return layout.Report(c.Context, r, w, layout.Options{Now: time.Now()})
+				return layout.Report(c.Context, r, w, layout.Options{
+					Now: time.Now(), LocaleTag: c.Bool("locale-tag"), Links: inputLinks(out, paths),
+				})
 			})
 			if err != nil {
 				return fmt.Errorf("%s: laporan tidak dapat ditulis: %w", out, err)
@@ -52,4 +56,25 @@ func reportCommand() *cli.Command {
 			return findingsStatus(r)
 		},
 	}
+}
+
+// inputLinks gives each input file a hyperlink target relative to the
+// report, so that a finding in the report opens the file at its cell. A
+// file whose relative place cannot be worked out gets no link.
+func inputLinks(out string, paths []string) map[string]string {
+	links := map[string]string{}
+	dir, err := filepath.Abs(filepath.Dir(out))
+	if err != nil {
+		return links
+	}
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(dir, abs); err == nil {
+			links[p] = filepath.ToSlash(rel)
+		}
+	}
+	return links
 }

@@ -1,0 +1,105 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"lkjip/calc"
+)
+
+// sourced is a report cell that shows a figure read from an input cell
+// (src): the figure itself, or what lkjip computed in its place. Findings
+// on src are shown on it.
+type sourced struct {
+	excelize.Cell
+	src calc.Ref
+}
+
+// from marks c as showing the figure read from src.
+func from(c excelize.Cell, src calc.Ref) sourced { return sourced{c, src} }
+
+// marks shows findings on the report cells that show the figure they
+// concern: a finding's Src is the input cell, and every report cell built
+// with the same Src gets the fill of the finding's severity and a comment
+// with its message. The first report cell showing a finding is its place
+// in the report, which the Temuan sheet links to.
+//
+// A sheet gets at most maxComments comments: excelize adds each one in
+// time proportional to those already there. Cells beyond that are still
+// highlighted, and Temuan still lists and links them.
+type marks struct {
+	f        *excelize.File
+	st       *styles
+	findings []calc.Finding
+	bySrc    map[calc.Ref][]int
+	places   []string // per finding: "'Sheet'!D12", or "" when no cell shows it
+	comments map[string]int
+}
+
+// maxComments is the most finding comments one sheet gets.
+const maxComments = 2000
+
+func newMarks(f *excelize.File, st *styles, findings []calc.Finding) *marks {
+	m := &marks{f: f, st: st, findings: findings, bySrc: map[calc.Ref][]int{},
+		places: make([]string, len(findings)), comments: map[string]int{}}
+	for i, fd := range findings {
+		if fd.Src.Cell() != "" {
+			m.bySrc[fd.Src] = append(m.bySrc[fd.Src], i)
+		}
+	}
+	return m
+}
+
+// apply returns the cell to write at sheet!cell: c itself, or, when
+// findings sit on its source, c highlighted, with a comment added.
+func (m *marks) apply(sheet, cell string, c sourced) (excelize.Cell, error) {
+	idx := m.bySrc[c.src]
+	if len(idx) == 0 {
+		return c.Cell, nil
+	}
+	worst := calc.Info
+	runs := []excelize.RichTextRun{{Text: "lkjip:", Font: &excelize.Font{Bold: true}}}
+	lines := 1
+	for _, i := range idx {
+		fd := m.findings[i]
+		worst = max(worst, fd.Severity)
+		text := fmt.Sprintf("\n[%s · %s] %s", fd.Severity.Label(), fd.Rule, fd.Message)
+		runs = append(runs, excelize.RichTextRun{Text: text})
+		lines += wrappedLines(text, commentWidth/8, 0)
+		if m.places[i] == "" {
+			m.places[i] = quoteSheet(sheet) + "!" + cell
+		}
+	}
+	c.StyleID = m.st.flagged(c.StyleID, worst)
+	if m.comments[sheet] >= maxComments {
+		return c.Cell, nil
+	}
+	m.comments[sheet]++
+	err := m.f.AddComment(sheet, excelize.Comment{
+		Cell: cell, Author: "lkjip", Paragraph: runs,
+		Width: commentWidth, Height: uint(min(lines*16+12, 400)),
+	})
+	if err != nil {
+		return c.Cell, fmt.Errorf("comment on %s: %w", cell, err)
+	}
+	return c.Cell, nil
+}
+
+// commentWidth is the width of a finding's comment box, in pixels.
+const commentWidth = 360
+
+// place is where the report shows finding i: a sheet-qualified cell, or ""
+// when no report cell shows its figure.
+func (m *marks) place(i int) string { return m.places[i] }
+
+// placeLabel is a place as people read it: "Penyerapan Anggaran!D12".
+func placeLabel(place string) string {
+	sheet, cell, ok := strings.Cut(place, "!")
+	if !ok {
+		return place
+	}
+	sheet = strings.ReplaceAll(strings.Trim(sheet, "'"), "''", "'")
+	return sheet + "!" + cell
+}
