@@ -123,6 +123,15 @@ func TestAnalyzeLowAbsorption(t *testing.T) {
 	assert.False(t, r.Errors())
 }
 
+func TestLowAbsorptionJustUnder(t *testing.T) {
+	r := Analyze(&Agency{Budgets: []*Budget{budget(
+		node(LevelProgram, "Program A", "5", "100000", "49996"),
+	)}}, DefaultSettings())
+	require.Len(t, r.Findings, 1)
+	assert.Equal(t, "49.99", r.Findings[0].Reported, "49,996 %% is not shown as 50,00 %%")
+	assert.Contains(t, r.Findings[0].Message, "penyerapan 49,99 %")
+}
+
 func TestAnalyzeTotalsFromLeaves(t *testing.T) {
 	b := budget(
 		node(LevelGroup, "BELANJA TIDAK LANGSUNG", "5", "2492490451.80", "1758941547"),

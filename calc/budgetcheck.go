@@ -120,10 +120,13 @@ func (c *checker) checkNode(n *Node) {
 		if src.IsZero() {
 			src = n.Realisasi.Src
 		}
+		// Truncated, not rounded: 49,996 % is under a 50 % threshold and must
+		// not be shown as 50,00 %.
+		below := n.Sum.Persen().Truncate(2)
 		c.add(Finding{Rule: RuleLowAbsorption, Src: src, Subject: subject,
-			Reported: jsonPercent(n.Sum.Persen()), Computed: c.s.LowAbsorption.String(),
+			Reported: below.StringFixed(2), Computed: c.s.LowAbsorption.String(),
 			Message: fmt.Sprintf("%s: penyerapan %s %% (realisasi %s ÷ anggaran %s × 100) di bawah ambang %s %%; periksa apakah kegiatannya terlaksana",
-				subject, formatPercent(n.Sum.Persen()), formatAmount(n.Sum.Realisasi), formatAmount(n.Sum.Anggaran),
+				subject, formatPercent(below), formatAmount(n.Sum.Realisasi), formatAmount(n.Sum.Anggaran),
 				FormatID(c.s.LowAbsorption, amountPlaces(c.s.LowAbsorption)))})
 	}
 }
