@@ -128,8 +128,8 @@ func TestLowAbsorptionJustUnder(t *testing.T) {
 		node(LevelProgram, "Program A", "5", "100000", "49996"),
 	)}}, DefaultSettings())
 	require.Len(t, r.Findings, 1)
-	assert.Equal(t, "49.99", r.Findings[0].Reported, "49,996 %% is not shown as 50,00 %%")
-	assert.Contains(t, r.Findings[0].Message, "penyerapan 49,99 %")
+	assert.Equal(t, "49.996", r.Findings[0].Reported, "49,996 %% is not shown as 50,00 %%")
+	assert.Contains(t, r.Findings[0].Message, "penyerapan 49,996 %")
 }
 
 func TestAnalyzeTotalsFromLeaves(t *testing.T) {

@@ -120,15 +120,25 @@ func (c *checker) checkNode(n *Node) {
 		if src.IsZero() {
 			src = n.Realisasi.Src
 		}
-		// Truncated, not rounded: 49,996 % is under a 50 % threshold and must
-		// not be shown as 50,00 %.
-		below := n.Sum.Persen().Truncate(2)
+		below := shownBelow(n.Sum.Persen(), c.s.LowAbsorption)
 		c.add(Finding{Rule: RuleLowAbsorption, Src: src, Subject: subject,
-			Reported: below.StringFixed(2), Computed: c.s.LowAbsorption.String(),
+			Reported: below.StringFixed(max(2, -below.Exponent())), Computed: c.s.LowAbsorption.String(),
 			Message: fmt.Sprintf("%s: penyerapan %s %% (realisasi %s ÷ anggaran %s × 100) di bawah ambang %s %%; periksa apakah kegiatannya terlaksana",
-				subject, formatPercent(below), formatAmount(n.Sum.Realisasi), formatAmount(n.Sum.Anggaran),
+				subject, FormatID(below, max(2, -below.Exponent())), formatAmount(n.Sum.Realisasi), formatAmount(n.Sum.Anggaran),
 				FormatID(c.s.LowAbsorption, amountPlaces(c.s.LowAbsorption)))})
 	}
+}
+
+// shownBelow rounds a percentage for display, with more decimals where two
+// would round it up to the threshold it is under: 49,996 % under a 50 %
+// threshold shows as 49,996, not 50,00.
+func shownBelow(pct, threshold decimal.Decimal) decimal.Decimal {
+	for places := int32(2); places < 6; places++ {
+		if r := pct.Round(places); r.LessThan(threshold) {
+			return r
+		}
+	}
+	return pct.Truncate(6)
 }
 
 // childOverRealized reports whether a child of n already carries the
