@@ -89,6 +89,7 @@ func Read(ctx context.Context, files []File, opt Options) (*calc.Agency, error) 
 				in.Tables = append(in.Tables, calc.Table{Sheet: s.Name, Kind: t.kind, Range: t.rangeText()})
 			}
 			in.Ignored = append(in.Ignored, res.ignored...)
+			in.Hidden = append(in.Hidden, hiddenOf(s)...)
 			titles = append(titles, res.titles...)
 		}
 		if len(in.Tables) == 0 {
@@ -102,4 +103,26 @@ func Read(ctx context.Context, files []File, opt Options) (*calc.Agency, error) 
 	}
 	a.Name, a.Year = agencyOf(titles)
 	return a, nil
+}
+
+// hiddenOf lists a sheet's hidden rows and columns that hold something.
+func hiddenOf(s *sheet) []calc.Hidden {
+	var out []calc.Hidden
+	for r := 1; r <= len(s.Rows); r++ {
+		if s.Hidden[r] && !s.rowEmpty(r) {
+			out = append(out, calc.Hidden{Sheet: s.Name, Row: r, Text: s.firstText(r)})
+		}
+	}
+	for c := 1; c <= s.width(); c++ {
+		if !s.HiddenCols[c] {
+			continue
+		}
+		for r := 1; r <= len(s.Rows); r++ {
+			if v := s.at(r, c); !v.empty() {
+				out = append(out, calc.Hidden{Sheet: s.Name, Col: c, Text: shorten(cleanText(v.Text), 80)})
+				break
+			}
+		}
+	}
+	return out
 }

@@ -234,3 +234,41 @@ func isNumeric(c cell) bool {
 	_, ok := parseNumber(c.Text)
 	return ok
 }
+
+// excelDigits is the precision of a spreadsheet number: Excel keeps and
+// shows 15 significant digits; the 16th and 17th that a file may store
+// ("4281036741.7999997") are binary noise, not something anyone typed.
+const excelDigits = 15
+
+// storedNumber normalises a number stored in a cell ("1788546290.8",
+// "8.571E-1") to plain decimal text rounded to 15 significant digits.
+func storedNumber(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 64 {
+		return "", false
+	}
+	d, err := decimal.NewFromString(s)
+	// Beyond a double's range is no spreadsheet number (and "1E+99999999"
+	// would print a hundred million digits).
+	if err != nil || d.Exponent() > 310 || d.Exponent() < -400 {
+		return "", false
+	}
+	return excelPrecision(d).String(), true
+}
+
+// excelPrecision rounds d to 15 significant digits.
+func excelPrecision(d decimal.Decimal) decimal.Decimal {
+	if d.IsZero() {
+		return decimal.Zero
+	}
+	digits := int32(len(d.Coefficient().String()))
+	if d.IsNegative() {
+		digits--
+	}
+	intDigits := digits + d.Exponent() // digits before the decimal point
+	places := excelDigits - intDigits
+	if -d.Exponent() <= places {
+		return d
+	}
+	return d.Round(places)
+}
