@@ -329,7 +329,6 @@ func cutNumbering(s string) (num, rest string, ok bool) {
 	return "", s, false
 }
 
-
 // firstNonEmpty returns the first of its arguments that is not empty.
 func firstNonEmpty(ss ...string) string {
 	for _, s := range ss {
