@@ -19,14 +19,23 @@ type code struct {
 // placeholders) joined by dots, spaces around them tolerated. ok is false
 // for anything else.
 func parseCode(s string) (code, bool) {
+	c, ok := parseCodeSegs(s)
+	if !ok || len(c.segs) < 2 {
+		return code{}, false
+	}
+	return c, true
+}
+
+// parseKode reads a cell of a Kode column, where a lone segment ("2", an
+// urusan) is a code too.
+func parseKode(s string) (code, bool) { return parseCodeSegs(s) }
+
+func parseCodeSegs(s string) (code, bool) {
 	s = strings.Trim(cleanText(s), " .")
 	if s == "" || len(s) > 64 {
 		return code{}, false
 	}
 	parts := strings.Split(s, ".")
-	if len(parts) < 2 {
-		return code{}, false
-	}
 	segs := make([]string, 0, len(parts))
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
@@ -46,10 +55,11 @@ func parseCode(s string) (code, bool) {
 // String is the code as typed, without stray spaces.
 func (c code) String() string { return strings.Join(c.segs, ".") }
 
-// strict reports whether the code cannot be list numbering ("1.1", "2.3"):
-// three or more segments, a segment with a leading zero, or a placeholder.
+// strict reports whether the code cannot be list numbering ("1.1",
+// "1.2.3"): a segment with a leading zero ("2.16.01"), a placeholder
+// ("X.XX.01"), or five segments or more.
 func (c code) strict() bool {
-	if len(c.segs) >= 3 {
+	if len(c.segs) >= 5 {
 		return true
 	}
 	for _, s := range c.segs {
@@ -65,6 +75,9 @@ func (c code) strict() bool {
 // a one-digit kelompok: 5.1, 5.1.02, 5.2.2.01.01, 5.1.02.01.01.0024. (A
 // program of urusan 5 has a two-digit bidang: 5.01.01.)
 func (c code) account() bool {
+	if len(c.segs) < 2 {
+		return false
+	}
 	switch c.segs[0] {
 	case "4", "5", "6":
 		return len(c.segs[1]) == 1 && c.segs[1] != "0"

@@ -95,7 +95,7 @@ func (m *dpaMapper) finish() {}
 // holds a code rather than numbering, or typed at the start of the name.
 // A code cut from the name leaves the name without it.
 func (m *dpaMapper) codeOf(n *calc.Node, kode string) (code, bool) {
-	if c, ok := parseCode(kode); ok {
+	if c, ok := parseKode(kode); ok {
 		return c, true
 	}
 	if c, ok := parseCode(n.No); ok && c.strict() {
@@ -144,11 +144,14 @@ func (m *dpaMapper) subtotalOf(label string) *calc.Node {
 		}
 	}
 	rest = strings.TrimSpace(strings.TrimLeft(rest, "-:"))
-	if rest != "" && !strings.HasPrefix(rest, "keseluruhan") && !strings.HasPrefix(rest, "seluruh") {
+	// A subtotal names a section or program in two words or more: "Jumlah
+	// Belanja Langsung"; "Jumlah Belanja" is the grand total.
+	if len(strings.Fields(rest)) >= 2 {
 		for i := len(m.stack) - 1; i > 0; i-- {
-			nm := calc.NormalizeName(m.stack[i].Name)
-			if nm != "" && (strings.HasPrefix(nm, rest) || strings.HasPrefix(rest, nm)) {
-				return m.stack[i]
+			n := m.stack[i]
+			nm := calc.NormalizeName(n.Name)
+			if n.Level <= calc.LevelKegiatan && nm != "" && (strings.HasPrefix(nm, rest) || strings.HasPrefix(rest, nm)) {
+				return n
 			}
 		}
 	}
@@ -199,7 +202,10 @@ func (m *dpaMapper) place(n *calc.Node, c code, coded bool) {
 		if topCoded && !tc.account() && tc.contains(c) {
 			break
 		}
-		if !topCoded && !(known && top.Level >= level) && top.Level < calc.LevelAkun {
+		// Uncoded rows and coded sections ("5.2 BELANJA LANGSUNG") hold
+		// the coded rows of lower levels.
+		container := !topCoded || tc.account() && top.Level == calc.LevelGroup
+		if container && top.Level < calc.LevelAkun && !(known && top.Level >= level) {
 			break
 		}
 		m.stack = m.stack[:len(m.stack)-1]
@@ -239,18 +245,16 @@ func (m *dpaMapper) level(n *calc.Node) calc.Level {
 	return min(top+1, calc.LevelRekening)
 }
 
-// wordLevel places a row by the words its name starts with. Inside a
-// kegiatan, "Belanja Pegawai / Barang dan Jasa / Modal" are account groups
-// (13/2006), not the sections above the programs.
+// wordLevel places a row by the words its name starts with. The sections
+// above the programs (Belanja Langsung, Belanja Operasi …) are groups;
+// any other "Belanja …" row, and a section's name inside a kegiatan, is an
+// account group (Belanja Pegawai, Belanja Modal under a 13/2006 kegiatan).
 func wordLevel(normalized string, top calc.Level) (calc.Level, bool) {
 	switch {
-	case isGroupName(normalized) || strings.HasPrefix(normalized, "belanja "):
-		if top >= calc.LevelKegiatan {
-			return calc.LevelAkun, true
-		}
-		if isGroupName(normalized) {
-			return calc.LevelGroup, true
-		}
+	case isGroupName(normalized) && top < calc.LevelKegiatan:
+		return calc.LevelGroup, true
+	case strings.HasPrefix(normalized, "belanja "):
+		return calc.LevelAkun, true
 	case strings.HasPrefix(normalized, "urusan"), strings.HasPrefix(normalized, "bidang urusan"),
 		strings.HasPrefix(normalized, "organisasi"), strings.HasPrefix(normalized, "unit organisasi"):
 		return calc.LevelGroup, true

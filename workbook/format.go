@@ -60,17 +60,23 @@ func readSheets(ctx context.Context, name string, data []byte, lim Limits) (shee
 	}()
 	switch sniff(data) {
 	case formatXLSX:
-		return readXLSX(ctx, name, data, lim)
+		sheets, info, err = readXLSX(ctx, name, data, lim) // evaluates with excelize's fallback
 	case formatODS:
-		return readODS(ctx, name, data, lim)
+		sheets, info, err = readODS(ctx, name, data, lim)
 	case formatOLE:
-		return readOLE(ctx, name, data, lim)
+		sheets, info, err = readOLE(ctx, name, data, lim)
 	case formatHTML:
-		return readHTML(ctx, name, data, lim)
+		sheets, info, err = readHTML(ctx, name, data, lim)
 	case formatCSV:
-		return readCSV(ctx, name, data, lim)
+		sheets, info, err = readCSV(ctx, name, data, lim)
+	default:
+		return nil, docInfo{}, inputErr(name, "%w", ErrFormat)
 	}
-	return nil, docInfo{}, inputErr(name, "%w", ErrFormat)
+	if err != nil {
+		return nil, docInfo{}, err
+	}
+	evaluateFormulas(sheets, nil)
+	return sheets, info, nil
 }
 
 // baseSheetName is the sheet name spreadsheet programs give a file that has

@@ -144,6 +144,7 @@ func parsedResult(text string) evalValue {
 
 // formulaParser evaluates one formula by recursive descent:
 //
+//	cmp    = expr [ ("=" | "<>" | "<" | ">" | "<=" | ">=") expr ]
 //	expr   = term { ("+" | "-") term }
 //	term   = unary { ("*" | "/") unary }
 //	unary  = { "+" | "-" } power
@@ -162,7 +163,7 @@ type formulaParser struct {
 
 func (p *formulaParser) parse() (evalValue, bool) {
 	p.src = strings.TrimPrefix(strings.TrimSpace(p.src), "=")
-	v, ok := p.expr()
+	v, ok := p.cmp()
 	p.space()
 	if !ok || p.pos != len(p.src) {
 		return evalValue{}, false
@@ -182,6 +183,47 @@ func (p *formulaParser) peek() byte {
 		return 0
 	}
 	return p.src[p.pos]
+}
+
+// cmp evaluates a comparison to 1 (true) or 0 (false), for IF.
+func (p *formulaParser) cmp() (evalValue, bool) {
+	v, ok := p.expr()
+	if !ok {
+		return v, false
+	}
+	p.space()
+	var op string
+	for _, o := range []string{"<>", "<=", ">=", "=", "<", ">"} {
+		if strings.HasPrefix(p.src[p.pos:], o) {
+			op = o
+			break
+		}
+	}
+	if op == "" {
+		return v, true
+	}
+	p.pos += len(op)
+	w, ok := p.expr()
+	if !ok {
+		return v, false
+	}
+	if v.err != "" {
+		return v, true
+	}
+	if w.err != "" {
+		return w, true
+	}
+	x, okX := scalar(v)
+	y, okY := scalar(w)
+	if !okX || !okY {
+		return evalValue{}, false // comparing text: left to the fallback
+	}
+	c := x.Cmp(y)
+	truth := map[string]bool{"=": c == 0, "<>": c != 0, "<": c < 0, ">": c > 0, "<=": c <= 0, ">=": c >= 0}[op]
+	if truth {
+		return evalValue{num: decimal.NewFromInt(1), isNum: true, text: "TRUE"}, true
+	}
+	return evalValue{num: decimal.Zero, isNum: true, text: "FALSE"}, true
 }
 
 func (p *formulaParser) expr() (evalValue, bool) {
@@ -276,7 +318,7 @@ func (p *formulaParser) atom() (evalValue, bool) {
 	switch c := p.peek(); {
 	case c == '(':
 		p.pos++
-		v, ok := p.expr()
+		v, ok := p.cmp()
 		if !ok || p.peek() != ')' {
 			return v, false
 		}
@@ -344,7 +386,7 @@ func (p *formulaParser) call(name string) (evalValue, bool) {
 			continue
 		}
 		p.pos = start
-		v, ok := p.expr()
+		v, ok := p.cmp()
 		if !ok {
 			return evalValue{}, false
 		}
@@ -382,6 +424,25 @@ func (p *formulaParser) call(name string) (evalValue, bool) {
 			return evalValue{num: x.Truncate(places), isNum: true}, true
 		}
 		return evalValue{num: x.Round(places), isNum: true}, true // half away from zero, as Excel
+	case "IF":
+		if len(args) < 2 || len(args) > 3 || isRange[0] || isRange[1] || len(args) == 3 && isRange[2] {
+			return evalValue{}, false
+		}
+		cond := args[0][0]
+		if cond.err != "" {
+			return cond, true
+		}
+		x, ok := scalar(cond)
+		if !ok {
+			return evalValue{err: "#VALUE!"}, true
+		}
+		if !x.IsZero() {
+			return args[1][0], true
+		}
+		if len(args) == 3 {
+			return args[2][0], true
+		}
+		return evalValue{num: decimal.Zero, isNum: true, text: "FALSE"}, true
 	case "ABS":
 		if len(args) != 1 || isRange[0] {
 			return evalValue{}, false

@@ -315,6 +315,8 @@ func (tb *htmlTable) endCell(b *htmlBuilder) {
 		fallthrough
 	case text != "":
 		v.Kind, v.Text = cellText, text
+	case c.formula != "":
+		v.NoCache = true
 	}
 	if !v.empty() {
 		row := &b.s.Rows[c.row-1]

@@ -109,7 +109,7 @@ func readSheet(s *sheet, a *calc.Agency) sheetResult {
 		if s.rowEmpty(r) {
 			continue
 		}
-		if h, ok := readHeader(s, r); ok {
+		if h, ok := readHeader(s, r, cur != nil); ok {
 			if kind := kindOf(h); kind != "" {
 				if cur != nil && kind == cur.kind && h.signature() == cur.hdr.signature() {
 					for hr := r; hr <= h.LastRow; hr++ {
