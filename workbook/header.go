@@ -231,6 +231,11 @@ func readHeader(s *sheet, r int, strict bool) (header, bool) {
 	if strict && known < own && (own < 5 || own-known > 1) {
 		return header{}, false
 	}
+	return headerAt(s, r, sub), true
+}
+
+// headerAt reads row r (and r+1 when sub) as a header, whatever it holds.
+func headerAt(s *sheet, r int, sub bool) header {
 	h := header{Row: r, LastRow: r}
 	if sub {
 		h.LastRow = r + 1
@@ -266,7 +271,7 @@ func readHeader(s *sheet, r int, strict bool) (header, bool) {
 			h.Cols = append(h.Cols, col)
 		}
 	}
-	return h, true
+	return h
 }
 
 // subHeader reports whether row r+1 continues the header of row r: some

@@ -15,18 +15,22 @@ func checkCommand() *cli.Command {
 		Name:               "check",
 		Usage:              "periksa berkas dan cetak setiap temuan (teks atau JSON)",
 		ArgsUsage:          filesUsage,
-		Description:        noArgsSample,
+		Description:        noArgsSample + "\n\n" + readFlagsHelp(),
 		CustomHelpTemplate: commandHelp,
 		OnUsageError:       usageError,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "bentuk keluaran: text atau json"},
-		},
+		}, readFlags()...),
 		Action: func(c *cli.Context) error {
 			format := c.String("format")
 			if format != "text" && format != "json" {
 				return fmt.Errorf("perintah salah: --format harus text atau json, bukan %q", format)
 			}
-			r, err := analyze(c.Context, c.Args().Slice())
+			opt, err := readOptions(c)
+			if err != nil {
+				return err
+			}
+			r, err := analyze(c.Context, c.Args().Slice(), opt)
 			if err != nil {
 				return err
 			}

@@ -10,8 +10,7 @@ import (
 
 // analyze reads the files named on the command line (or the embedded sample
 // when there are none) and analyses them.
-func analyze(ctx context.Context, paths []string) (*calc.Result, error) {
-	opt := workbook.DefaultOptions()
+func analyze(ctx context.Context, paths []string, opt workbook.Options) (*calc.Result, error) {
 	var files []workbook.File
 	if len(paths) == 0 {
 		for _, f := range fixtures.Sampang2020() {
@@ -27,7 +26,7 @@ func analyze(ctx context.Context, paths []string) (*calc.Result, error) {
 	}
 	a, err := workbook.Read(ctx, files, opt)
 	if err != nil {
-		return nil, err
+		return nil, readHint(err)
 	}
 	return calc.Analyze(a, calc.DefaultSettings()), nil
 }

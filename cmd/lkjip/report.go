@@ -17,12 +17,12 @@ func reportCommand() *cli.Command {
 		Name:               "report",
 		Usage:              "tulis buku kerja laporan (penyerapan, capaian, efisiensi, alokasi, pohon kinerja, temuan)",
 		ArgsUsage:          filesUsage + " -o KELUARAN.xlsx",
-		Description:        noArgsSample,
+		Description:        noArgsSample + "\n\n" + readFlagsHelp(),
 		CustomHelpTemplate: commandHelp,
 		OnUsageError:       usageError,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "berkas keluaran (.xlsx), wajib"},
-		},
+		}, readFlags()...),
 		Action: func(c *cli.Context) error {
 			out := c.String("output")
 			if out == "" {
@@ -32,7 +32,11 @@ func reportCommand() *cli.Command {
 			if err := outfile.CheckNotInput(out, paths); err != nil {
 				return err
 			}
-			r, err := analyze(c.Context, paths)
+			opt, err := readOptions(c)
+			if err != nil {
+				return err
+			}
+			r, err := analyze(c.Context, paths, opt)
 			if err != nil {
 				return err
 			}
