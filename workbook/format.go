@@ -3,6 +3,7 @@ package workbook
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -55,7 +56,7 @@ func readSheets(ctx context.Context, name string, data []byte, lim Limits) (shee
 	defer func() {
 		if p := recover(); p != nil {
 			sheets, info = nil, docInfo{}
-			err = inputErr(name, "%w: berkas rusak (%v)", ErrFormat, p)
+			err = inputErr(name, "%w: berkas rusak (%w: %v)", ErrFormat, errReaderPanic, p)
 		}
 	}()
 	switch sniff(data) {
@@ -78,6 +79,10 @@ func readSheets(ctx context.Context, name string, data []byte, lim Limits) (shee
 	evaluateFormulas(sheets, nil)
 	return sheets, info, nil
 }
+
+// errReaderPanic marks a reader that panicked on a malformed file: the
+// user sees an unreadable file, and the fuzz tests see a bug to fix.
+var errReaderPanic = errors.New("pembaca berhenti")
 
 // baseSheetName is the sheet name spreadsheet programs give a file that has
 // no sheets of its own (CSV, an HTML table): the file's name without its

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -584,3 +585,31 @@ func (p *formulaParser) rangeValues(r refRange) ([]evalValue, bool) {
 	}
 	return out, true
 }
+
+// rangeRef finds the ranges of a formula: "C5:D900", "A:A", "3:3".
+var rangeRef = regexp.MustCompile(`\$?([A-Za-z]{0,3})\$?(\d*):\$?([A-Za-z]{0,3})\$?(\d*)`)
+
+// fallbackSafe reports whether a formula is small enough to hand to the
+// float64 fallback, whose cost follows the cells its ranges cover: no
+// whole rows or columns, no range beyond maxFallbackCells, no huge text.
+func fallbackSafe(formula string) bool {
+	if len(formula) > 2000 {
+		return false
+	}
+	for _, m := range rangeRef.FindAllStringSubmatch(formula, 64) {
+		if m[1] == "" || m[3] == "" || m[2] == "" || m[4] == "" {
+			return false // a whole row or column
+		}
+		c1, r1, ok1 := splitRef(strings.ToUpper(m[1]) + m[2])
+		c2, r2, ok2 := splitRef(strings.ToUpper(m[3]) + m[4])
+		if !ok1 || !ok2 || (abs(c2-c1)+1)*(abs(r2-r1)+1) > maxFallbackCells {
+			return false
+		}
+	}
+	return true
+}
+
+// maxFallbackCells bounds the range a fallback evaluation may cover.
+const maxFallbackCells = 100_000
+
+func abs(n int) int { return max(n, -n) }

@@ -57,7 +57,11 @@ func readXLSX(ctx context.Context, name string, data []byte, lim Limits) ([]*she
 				v, ok = "", false
 			}
 		}()
-		v, err := f.CalcCellValue(sheetName, cellName(row, col), excelize.Options{RawCellValue: true})
+		formula, err := f.GetCellFormula(sheetName, cellName(row, col))
+		if err != nil || !fallbackSafe(formula) {
+			return "", false
+		}
+		v, err = f.CalcCellValue(sheetName, cellName(row, col), excelize.Options{RawCellValue: true})
 		return v, err == nil
 	})
 	return out, info, nil
