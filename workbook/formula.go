@@ -305,11 +305,16 @@ func arith(a, b evalValue, op byte) evalValue {
 	return evalValue{num: x.DivRound(y, 20), isNum: true}
 }
 
-// scalar is a value as a number: blank is 0; text only when it is a plain
-// number ("1500", not "1.500").
+// scalar is a value as a number: blank is 0; text only when it is a
+// whole number ("1500"). "1.500" is 1.5 to an English spreadsheet and 1500
+// to an Indonesian one, so lkjip does not guess: it is an error.
 func scalar(v evalValue) (decimal.Decimal, bool) {
 	if v.isNum {
 		return v.num, true
+	}
+	t := strings.TrimPrefix(strings.TrimSpace(v.text), "-")
+	if t == "" || len(t) > 30 || strings.Trim(t, "0123456789") != "" {
+		return decimal.Zero, false
 	}
 	d, err := decimal.NewFromString(strings.TrimSpace(v.text))
 	return d, err == nil
