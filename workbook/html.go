@@ -23,9 +23,9 @@ import (
 // closed where the next one starts.
 func readHTML(ctx context.Context, name string, data []byte, lim Limits) ([]*sheet, docInfo, error) {
 	text := htmlText(data)
-	b := &htmlBuilder{s: &sheet{File: name, Name: htmlSheetName(text, name), Hidden: map[int]bool{}}, lim: lim}
+	b := &htmlBuilder{s: &sheet{File: name, Name: htmlSheetName(text, name), Hidden: map[int]bool{}}, lim: lim, budget: newCellBudget(name, lim)}
 	z := html.NewTokenizer(strings.NewReader(text))
-	z.SetMaxBuf(lim.MaxInflated32())
+	z.SetMaxBuf(int(min(lim.MaxInflated, 1<<31-1)))
 	var info docInfo
 	skip := 0 // inside script or style
 	inTitle := false
@@ -95,10 +95,6 @@ func readHTML(ctx context.Context, name string, data []byte, lim Limits) ([]*she
 	return []*sheet{b.s}, info, nil
 }
 
-// MaxInflated32 is the tokenizer's buffer limit: the inflate limit, within
-// what an int holds.
-func (l Limits) MaxInflated32() int { return int(min(l.MaxInflated, 1<<31-1)) }
-
 // htmlText decodes a page: a charset named in a meta tag wins unless the
 // bytes say otherwise (a page that is valid UTF-8 is read as UTF-8).
 func htmlText(data []byte) string {
@@ -122,11 +118,12 @@ func htmlSheetName(text, file string) string {
 
 // htmlBuilder lays the page's text lines and tables out on one sheet.
 type htmlBuilder struct {
-	s    *sheet
-	lim  Limits
-	err  error
-	line strings.Builder // text outside tables, until the next block
-	tabs []*htmlTable    // open tables, innermost last
+	s      *sheet
+	lim    Limits
+	budget *cellBudget
+	err    error
+	line   strings.Builder // text outside tables, until the next block
+	tabs   []*htmlTable    // open tables, innermost last
 }
 
 // htmlTable is a table being laid out: its rows go straight onto the sheet.
@@ -320,8 +317,12 @@ func (tb *htmlTable) endCell(b *htmlBuilder) {
 	}
 	if !v.empty() {
 		row := &b.s.Rows[c.row-1]
-		for len(*row) < c.col {
-			*row = append(*row, cell{})
+		if n := c.col - len(*row); n > 0 {
+			if err := b.budget.take(n); err != nil && b.err == nil {
+				b.err = err
+				return
+			}
+			*row = append(*row, make([]cell, n)...)
 		}
 		(*row)[c.col-1] = v
 	}

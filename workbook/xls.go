@@ -266,6 +266,14 @@ func (r *biffReader) worksheet(s *sheet, pos int) error {
 			return err
 		}
 	}
+	// A shared formula whose definition never came.
+	for _, row := range s.Rows {
+		for j := range row {
+			if row[j].Formula == formulaUnread {
+				row[j].Formula = formulaUnknown
+			}
+		}
+	}
 	return nil
 }
 
