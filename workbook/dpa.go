@@ -59,7 +59,12 @@ func (m *dpaMapper) row(r int) string {
 		Persen: t.fig(r, m.colPersen), Sisa: t.fig(r, m.colSisa),
 	}
 	if n.Anggaran.Kind == calc.Blank && n.Realisasi.Kind == calc.Blank {
-		return otherRowReason(t.sh, r)
+		if !isSection(name) || m.total {
+			return otherRowReason(t.sh, r)
+		}
+		// A section heading without figures ("BELANJA LANGSUNG"), whose
+		// subtotal row may follow: nothing to check until then.
+		n.Anggaran, n.Realisasi, n.Persen, n.Sisa = absent(), absent(), absent(), absent()
 	}
 	if isTotalRow(name) || isTotalRow(no) || isTotalRow(kode) {
 		return m.totalRow(n, firstNonEmpty(name, no, kode))
@@ -117,7 +122,7 @@ func (m *dpaMapper) totalRow(n *calc.Node, label string) string {
 	if target := m.subtotalOf(label); target != nil {
 		i := slices.Index(m.stack, target)
 		m.stack = m.stack[:i]
-		if target.Anggaran.Kind == calc.Blank && target.Realisasi.Kind == calc.Blank {
+		if unfilled(target.Anggaran) && unfilled(target.Realisasi) {
 			target.Anggaran, target.Realisasi, target.Persen, target.Sisa = n.Anggaran, n.Realisasi, n.Persen, n.Sisa
 			return ""
 		}
@@ -307,11 +312,28 @@ func isGroupName(normalized string) bool {
 	return false
 }
 
-// isTotalRow recognises a grand total row: JUMLAH, TOTAL, Jumlah Keseluruhan.
+// isTotalRow recognises a row of totals: JUMLAH, TOTAL, Jumlah
+// Keseluruhan, Sub Total.
 func isTotalRow(text string) bool {
 	n := strings.ToLower(text)
-	return strings.HasPrefix(n, "jumlah") || strings.HasPrefix(n, "total") || strings.HasPrefix(n, "grand total")
+	for _, p := range []string{"jumlah", "total", "grand total", "sub total", "subtotal", "sub jumlah"} {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return false
 }
+
+// isSection recognises the heading of a section above the programs
+// (Belanja Langsung, Belanja Operasi, Urusan …), which may carry no
+// figures of its own.
+func isSection(name string) bool {
+	l, ok := wordLevel(calc.NormalizeName(name), calc.LevelTotal)
+	return ok && l == calc.LevelGroup
+}
+
+// unfilled reports whether a figure is still to be given (by a subtotal).
+func unfilled(f calc.Figure) bool { return f.Kind == calc.Blank || f.Kind == calc.Absent }
 
 // cutNumbering splits "1 Pelayanan…", "1. Pelayanan…", "1) …" or "a. …"
 // into the number and the name.
