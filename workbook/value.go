@@ -129,7 +129,8 @@ func isWord(s string) bool {
 // "70.57" or "1,234,567.89" into a plain decimal string, deciding which mark
 // separates decimals: the last one when both appear; "," alone is decimal
 // unless it repeats; "." alone groups thousands when it repeats or is
-// followed by exactly three digits, and is decimal otherwise.
+// followed by exactly three digits (and the number does not start with 0),
+// and is decimal otherwise.
 func normalizeSeparators(t string) (string, int32, bool) {
 	if t == "" {
 		return "", 0, false
@@ -146,7 +147,9 @@ func normalizeSeparators(t string) (string, int32, bool) {
 		dec = t[max(strings.LastIndexByte(t, '.'), strings.LastIndexByte(t, ','))]
 	case commas == 1:
 		dec = ','
-	case dots == 1 && len(t)-strings.IndexByte(t, '.')-1 != 3:
+	case dots == 1 && (len(t)-strings.IndexByte(t, '.')-1 != 3 || t[0] == '0'):
+		// "7.100" groups thousands; "70.57" and "0.001" have decimals
+		// (no grouped number starts with 0).
 		dec = '.'
 	}
 	var intPart, frac string
@@ -186,7 +189,7 @@ func groupedOK(s string) bool {
 		return false
 	}
 	for i, g := range groups {
-		if g == "" || len(g) > 3 || (i > 0 && len(g) != 3) {
+		if g == "" || len(g) > 3 || (i > 0 && len(g) != 3) || (i == 0 && g[0] == '0') {
 			return false
 		}
 	}
