@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -19,7 +18,7 @@ func readFlags() []cli.Flag {
 		&cli.IntFlag{Name: "header-row", Usage: "nomor baris kepala tabel (mulai 1)"},
 	}
 	for _, f := range workbook.ColumnFields() {
-		flags = append(flags, &cli.StringFlag{Name: "col-" + f, Usage: "kolom " + f + " (huruf, misalnya C)"})
+		flags = append(flags, &cli.StringFlag{Name: "col-" + f, Usage: "kolom " + f + " (huruf atau nomor)"})
 	}
 	return flags
 }
@@ -62,6 +61,6 @@ func readHint(err error) error {
 
 // readFlagsHelp is the help text about these flags.
 func readFlagsHelp() string {
-	return "Bila tabel tidak dikenali, tunjukkan letaknya: --sheet, --header-row, dan\n" +
-		"--col-" + strings.Join(workbook.ColumnFields(), ", --col-") + "."
+	return "Bila tabel tidak dikenali, tunjukkan letaknya dengan --sheet, --header-row dan\n" +
+		"--col-BIDANG KOLOM, misalnya: --header-row 5 --col-uraian B --col-anggaran C --col-realisasi D."
 }
