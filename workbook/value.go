@@ -62,6 +62,10 @@ func parseNumber(text string) (parsedNumber, bool) {
 		neg, t = true, strings.TrimSpace(t[1:len(t)-1])
 	}
 	t = trimCurrency(t)
+	switch t {
+	case "-", "–", "—": // "Rp. -": a currency amount of zero
+		return parsedNumber{Value: decimal.Zero}, true
+	}
 	if rest, ok := strings.CutSuffix(t, "%"); ok {
 		p.Percent, t = true, strings.TrimSpace(rest)
 	}
