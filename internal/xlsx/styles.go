@@ -1,0 +1,87 @@
+package xlsx
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// maxStyles bounds the cell formats a workbook may define (Excel allows
+// 64 000).
+const maxStyles = 1 << 20
+
+// readStyles notes which cell formats (cellXfs, by index) show numbers as
+// percentages: the built-in formats 9 (0%) and 10 (0.00%), and custom
+// formats with a % outside quoted text.
+func (b *Book) readStyles(part string) error {
+	custom := map[int]string{}
+	inXfs := false
+	err := b.scan(part, func(s *scanner) error {
+		for {
+			k, err := s.next()
+			if err != nil || k == tokEOF {
+				return err
+			}
+			switch {
+			case k == tokStart && string(s.name) == "numFmt":
+				id, err := strconv.Atoi(b.attrText(s, "numFmtId"))
+				if err == nil && len(custom) < maxStyles {
+					custom[id] = b.attrText(s, "formatCode")
+				}
+			case k == tokStart && string(s.name) == "cellXfs":
+				inXfs = true
+			case k == tokEnd && string(s.name) == "cellXfs":
+				inXfs = false
+			case k == tokStart && inXfs && string(s.name) == "xf":
+				if len(b.percent) >= maxStyles {
+					return fmt.Errorf("%w: lebih dari %d format sel", ErrLimit, maxStyles)
+				}
+				id, _ := strconv.Atoi(b.attrText(s, "numFmtId"))
+				b.percent = append(b.percent, isPercentFormat(id, custom))
+				if err := s.skip(); err != nil {
+					return err
+				}
+			}
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+// isPercentFormat reports whether number format id shows a percentage.
+// Built-in formats (below 50) are what the format defines, whatever a file
+// says about them.
+func isPercentFormat(id int, custom map[int]string) bool {
+	if id == 9 || id == 10 {
+		return true
+	}
+	code, ok := custom[id]
+	if id < 50 || !ok {
+		return false
+	}
+	return strings.Contains(stripQuoted(code), "%")
+}
+
+// stripQuoted drops quoted literals from a number format ("0.00\"%\"" is
+// not a percent format).
+func stripQuoted(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		if r == '"' {
+			in = !in
+			continue
+		}
+		if !in {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Percent reports whether cell format style shows numbers as percentages.
+func (b *Book) Percent(style int) bool {
+	return style > 0 && style < len(b.percent) && b.percent[style]
+}
