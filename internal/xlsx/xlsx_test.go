@@ -125,9 +125,9 @@ func sheetNames(b *Book) []string {
 
 func TestShiftFormula(t *testing.T) {
 	for _, tc := range []struct {
-		name, in    string
-		dRow, dCol  int
-		want        string
+		name, in   string
+		dRow, dCol int
+		want       string
 	}{
 		{"relative", "C8-D8", 1, 0, "C9-D9"},
 		{"absolute", "$C$8*D8+C$8+$D8", 2, 1, "$C$8*E10+D$8+$D10"},
