@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"lkjip/calc"
+	"lkjip/internal/xlsx"
 )
 
 // docInfo is what a file says about itself in its document properties.
@@ -16,185 +18,186 @@ type docInfo struct {
 	Title, Subject, Description, Keywords string
 }
 
-// readXLSX reads every worksheet of an .xlsx or .xlsm file as raw cells.
+// readXLSX reads every worksheet of an .xlsx or .xlsm file as raw cells,
+// streaming each sheet's XML once (internal/xlsx). A formula without a
+// stored result is a cell of its own, marked NoCache, so that a total
+// written by a generator that computes nothing is seen at all.
 func readXLSX(ctx context.Context, name string, data []byte, lim Limits) ([]*sheet, docInfo, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		RawCellValue:      true,
-		UnzipSizeLimit:    lim.MaxInflated,
-		UnzipXMLSizeLimit: min(lim.MaxInflated, 16<<20),
-	})
+	b, err := xlsx.Open(data, xlsxLimits(lim))
 	if err != nil {
-		return nil, docInfo{}, inputErr(name, "%w: %v", ErrFormat, err)
+		return nil, docInfo{}, xlsxErr(name, err)
 	}
-	defer f.Close()
-	var info docInfo
-	if p, err := f.GetDocProps(); err == nil {
-		info = docInfo{Title: p.Title, Subject: p.Subject, Description: p.Description, Keywords: p.Keywords}
-	}
-	formulas, err := xlsxFormulaCells(data, lim)
-	if err != nil {
-		return nil, info, inputErr(name, "%w: %v", ErrFormat, err)
-	}
-	var out []*sheet
-	styles := map[int]bool{} // style id → percent format
-	for _, sh := range f.GetSheetList() {
+	p := b.Props
+	info := docInfo{Title: p.Title, Subject: p.Subject, Description: p.Description, Keywords: p.Keywords}
+	budget := newCellBudget(name, lim)
+	out := make([]*sheet, 0, len(b.Sheets))
+	for i := range b.Sheets {
 		if err := ctx.Err(); err != nil {
 			return nil, info, err
 		}
-		s, err := readXLSXSheet(f, name, sh, lim, styles)
+		s, err := readXLSXSheet(ctx, b, i, name, budget)
 		if err != nil {
-			return nil, info, err
-		}
-		if err := addXLSXFormulas(f, s, formulas[sh], lim); err != nil {
 			return nil, info, err
 		}
 		s.clampMerges(lim)
 		out = append(out, s)
 	}
-	evaluateFormulas(out, func(sheetName string, row, col int) (v string, ok bool) {
-		defer func() {
-			if recover() != nil {
-				v, ok = "", false
-			}
-		}()
-		formula, err := f.GetCellFormula(sheetName, cellName(row, col))
-		if err != nil || !fallbackSafe(formula) {
-			return "", false
-		}
-		v, err = f.CalcCellValue(sheetName, cellName(row, col), excelize.Options{RawCellValue: true})
-		return v, err == nil
-	})
+	evaluateFormulas(out, excelizeFallback(data, lim))
 	return out, info, nil
 }
 
-// addXLSXFormulas gives each formula cell its formula, and places the
-// formula cells without a stored result (which the row reader returned as
-// empty) on the sheet, marked NoCache for evaluation.
-func addXLSXFormulas(f *excelize.File, s *sheet, cells []formulaCell, lim Limits) error {
-	for _, fc := range cells {
-		formula, err := f.GetCellFormula(s.Name, cellName(fc.row, fc.col))
-		if err != nil || formula == "" {
-			continue
-		}
-		c := s.at(fc.row, fc.col)
-		c.Formula = formula
-		if !fc.cached || c.Kind == cellEmpty {
-			c = cell{Formula: formula, NoCache: true}
-		}
-		if fc.row > len(s.Rows) {
-			s.Rows = append(s.Rows, make([][]cell, fc.row-len(s.Rows))...)
-		}
-		row := s.Rows[fc.row-1]
-		if len(row) < fc.col {
-			row = append(row, make([]cell, fc.col-len(row))...)
-		}
-		row[fc.col-1] = c
-		s.Rows[fc.row-1] = row
-	}
-	if len(s.Rows) > lim.MaxRows {
-		return tooLarge(s.File, s.Name, "berisi %d baris", len(s.Rows), lim.MaxRows)
-	}
-	return nil
+// xlsxLimits are the reader's caps for a file under lim.
+func xlsxLimits(lim Limits) xlsx.Limits {
+	x := xlsx.DefaultLimits()
+	x.MaxInflated, x.MaxRows, x.MaxCols, x.MaxCells = lim.MaxInflated, lim.MaxRows, lim.MaxCols, lim.MaxCells
+	x.MaxStrings = lim.MaxCells
+	x.MaxStringBytes = min(lim.MaxInflated, x.MaxStringBytes)
+	return x
 }
 
-func readXLSXSheet(f *excelize.File, file, name string, lim Limits, percentStyle map[int]bool) (*sheet, error) {
-	rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+// xlsxErr words a reader error as an input error: beyond a limit, or not
+// a workbook that can be read.
+func xlsxErr(name string, err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	if errors.Is(err, xlsx.ErrLimit) {
+		return inputErr(name, "%w: %v", ErrTooLarge, err)
+	}
+	return inputErr(name, "%w: %v", ErrFormat, err)
+}
+
+// readXLSXSheet reads one sheet into rows of cells.
+func readXLSXSheet(ctx context.Context, b *xlsx.Book, i int, file string, budget *cellBudget) (*sheet, error) {
+	name := b.Sheets[i].Name
+	if b.Sheets[i].Part == "" {
+		return &sheet{File: file, Name: name}, nil // a chart sheet
+	}
+	s := &sheet{File: file, Name: name, Hidden: map[int]bool{}}
+	lay, err := b.ReadSheet(ctx, i, func(r int, hidden bool, cells []xlsx.Cell) error {
+		width, valued := 0, false
+		for _, c := range cells {
+			width = max(width, c.Col)
+			valued = valued || c.Value != ""
+		}
+		if err := budget.take(width); err != nil {
+			return err
+		}
+		if r > len(s.Rows) {
+			s.Rows = append(s.Rows, make([][]cell, r-len(s.Rows))...)
+		}
+		row := s.Rows[r-1]
+		if len(row) < width {
+			row = append(row, make([]cell, width-len(row))...)
+		}
+		for _, c := range cells {
+			row[c.Col-1] = xlsxCell(b, c)
+		}
+		s.Rows[r-1] = row
+		if hidden && valued {
+			s.Hidden[r] = true
+		}
+		return nil
+	})
 	if err != nil {
-		if errors.Is(err, excelize.ErrSheetNotExist{SheetName: name}) {
-			return &sheet{File: file, Name: name}, nil // a chart sheet
+		var ie *InputError
+		if errors.As(err, &ie) {
+			return nil, err
 		}
-		return nil, inputErr(file, "lembar %q tidak dapat dibaca: %v", name, err)
-	}
-	if len(rows) > lim.MaxRows {
-		return nil, inputErr(file, "%w: lembar %q berisi %d baris (batas %d)", ErrTooLarge, name, len(rows), lim.MaxRows)
-	}
-	s := &sheet{File: file, Name: name, Rows: make([][]cell, len(rows)), Hidden: map[int]bool{}}
-	for i, vals := range rows {
-		r := i + 1
-		// Trailing empty strings carry nothing.
-		for len(vals) > 0 && vals[len(vals)-1] == "" {
-			vals = vals[:len(vals)-1]
-		}
-		if len(vals) > lim.MaxCols {
-			return nil, inputErr(file, "%w: lembar %q baris %d memakai %d kolom (batas %d)", ErrTooLarge, name, r, len(vals), lim.MaxCols)
-		}
-		row := make([]cell, len(vals))
-		for j, v := range vals {
-			if v == "" {
-				continue
-			}
-			ref, _ := excelize.CoordinatesToCellName(j+1, r)
-			row[j] = xlsxCell(f, name, ref, v, percentStyle)
-		}
-		s.Rows[i] = row
-		if len(vals) > 0 {
-			if visible, err := f.GetRowVisible(name, r); err == nil && !visible {
-				s.Hidden[r] = true
-			}
-		}
+		return nil, xlsxErr(file, err)
 	}
 	for c := 1; c <= s.width(); c++ {
-		if visible, err := f.GetColVisible(name, calc.ColumnName(c)); err == nil && !visible {
+		if lay.ColHidden(c) {
 			if s.HiddenCols == nil {
 				s.HiddenCols = map[int]bool{}
 			}
 			s.HiddenCols[c] = true
 		}
 	}
-	merges, err := f.GetMergeCells(name, true)
-	if err != nil {
-		return nil, inputErr(file, "lembar %q: sel gabungan tidak dapat dibaca: %v", name, err)
-	}
-	for _, m := range merges {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		s.Merges = append(s.Merges, rect{r1, c1, r2, c2})
+	for _, m := range lay.Merges {
+		s.Merges = append(s.Merges, rect{m.R1, m.C1, m.R2, m.C2})
 	}
 	return s, nil
 }
 
-// xlsxCell reads one non-empty cell: its kind, formula and percent format.
-func xlsxCell(f *excelize.File, sheetName, ref, v string, percentStyle map[int]bool) cell {
-	c := cell{Text: v, Kind: cellText}
-	typ, _ := f.GetCellType(sheetName, ref)
-	switch typ {
-	case excelize.CellTypeUnset, excelize.CellTypeNumber:
-		if n, ok := storedNumber(v); ok {
-			c.Kind, c.Text = cellNumber, n
-		}
-	case excelize.CellTypeBool:
-		c.Kind = cellBool
-	case excelize.CellTypeError:
-		c.Kind = cellError
-	case excelize.CellTypeDate:
-		c.Kind = cellText
+// xlsxCell reads one cell: its kind, formula and percent format. A formula
+// without a stored result is marked NoCache and evaluated later.
+func xlsxCell(b *xlsx.Book, x xlsx.Cell) cell {
+	if x.HasFormula && x.Formula != "" && (!x.Cached || x.Value == "") {
+		return cell{Formula: x.Formula, NoCache: true}
 	}
-	if c.Kind == cellNumber {
-		if id, err := f.GetCellStyle(sheetName, ref); err == nil && id != 0 {
-			pct, seen := percentStyle[id]
-			if !seen {
-				pct = isPercentStyle(f, id)
-				percentStyle[id] = pct
-			}
-			c.Percent = pct
+	if x.Value == "" {
+		return cell{}
+	}
+	c := cell{Text: x.Value, Kind: cellText}
+	switch x.Type {
+	case xlsx.Number:
+		if n, ok := storedNumber(x.Value); ok {
+			c.Kind, c.Text = cellNumber, n
+			c.Percent = b.Percent(x.Style)
 		}
+	case xlsx.Bool:
+		c.Kind = cellBool
+	case xlsx.Error:
+		c.Kind = cellError
+	}
+	if x.HasFormula {
+		c.Formula = x.Formula
 	}
 	return c
 }
 
-// isPercentStyle reports whether a style shows numbers as percentages.
-func isPercentStyle(f *excelize.File, id int) bool {
-	st, err := f.GetStyle(id)
-	if err != nil || st == nil {
-		return false
+// excelizeFallback evaluates, with excelize's calculator, a formula
+// without a stored result that lkjip's own evaluator does not handle.
+// Such files are rare, so the workbook is opened with excelize only when
+// the first such formula is met.
+func excelizeFallback(data []byte, lim Limits) fallbackFunc {
+	var f *excelize.File
+	opened := false
+	return func(sheetName string, row, col int) (v string, ok bool) {
+		defer func() {
+			if recover() != nil {
+				v, ok = "", false
+			}
+		}()
+		if !opened {
+			opened = true
+			var err error
+			f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+				RawCellValue: true, UnzipSizeLimit: lim.MaxInflated, UnzipXMLSizeLimit: min(lim.MaxInflated, 16<<20),
+			})
+			if err != nil {
+				f = nil
+			}
+		}
+		if f == nil {
+			return "", false
+		}
+		formula, err := f.GetCellFormula(sheetName, cellName(row, col))
+		if err != nil || !fallbackSafe(formula) {
+			return "", false
+		}
+		v, err = f.CalcCellValue(sheetName, cellName(row, col), excelize.Options{RawCellValue: true})
+		return v, err == nil
 	}
-	if st.NumFmt == 9 || st.NumFmt == 10 {
-		return true
+}
+
+// cellName is the A1 name of a cell.
+func cellName(row, col int) string { return calc.Ref{Row: row, Col: col}.Cell() }
+
+// splitRef reads "C5" into column and row.
+func splitRef(ref string) (int, int, bool) {
+	i := 0
+	col := 0
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' && i < 3 {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
 	}
-	return st.CustomNumFmt != nil && strings.Contains(stripQuoted(*st.CustomNumFmt), "%")
+	row, err := strconv.Atoi(ref[i:])
+	if i == 0 || err != nil || row < 1 {
+		return 0, 0, false
+	}
+	return col, row, true
 }
 
 // stripQuoted drops quoted literals from a number format ("0.00\"%\"" is
