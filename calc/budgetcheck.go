@@ -90,8 +90,10 @@ func (c *checker) checkNode(n *Node) {
 	if !n.Anggaran.Present() || n.Anggaran.Value.IsNegative() || n.Realisasi.Kind == Invalid {
 		return
 	}
-	if n.Persen.Present() {
-		c.checkPercentOf(n.Persen, typed.Persen(), RulePercentMismatch, subject, "persentase",
+	// The explanation is worded only for a percentage that disagrees: on a
+	// large agency nearly all agree, and wording costs more than checking.
+	if exact := typed.Persen(); n.Persen.Present() && compareRounded(n.Persen, exact) != agrees {
+		c.checkPercentOf(n.Persen, exact, RulePercentMismatch, subject, "persentase",
 			fmt.Sprintf("realisasi %s ÷ anggaran %s × 100", formatAmount(typed.Realisasi), formatAmount(typed.Anggaran)))
 	}
 	if n.Sisa.Present() {

@@ -75,8 +75,7 @@ func Consolidation(ctx context.Context, c *calc.Consolidation, w io.Writer, opt 
 	}); err != nil {
 		return fmt.Errorf("document properties: %w", err)
 	}
-	_, err = f.WriteTo(w)
-	return err
+	return save(f, w)
 }
 
 // addSheets creates a new workbook's sheets in order, each set up by setup

@@ -80,7 +80,7 @@ func (rp *report) penyerapan() error {
 		txt(st.bold, ""), from(txt(st.bold, "JUMLAH"), root.Src), txt(st.bold, calc.LevelTotal.Label()),
 		from(ang, root.Anggaran.Src), from(real, root.Realisasi.Src),
 		from(rp.sisaCell(rp.totalRow, t, st.boldAmount), root.Sisa.Src),
-		from(rp.persenCell(rp.totalRow, t, st.boldPercent), root.Persen.Src),
+		from(rp.persenCell(rp.totalRow, t.Persen(), st.boldPercent), root.Persen.Src),
 		rp.predikatCell(colPersen, rp.totalRow, t.Persen()),
 	); err != nil {
 		return err
@@ -138,14 +138,15 @@ func (rp *report) budgetRow(w *sheetWriter, n *calc.Node, depth, row int, kids [
 	if n.Level == calc.LevelTotal && name == "" {
 		name = "JUMLAH " + n.Src.File
 	}
+	persen := n.Sum.Persen()
 	_, err := w.nextAt(depth,
 		txt(st.center, code),
 		from(txt(st.indent[min(depth, len(st.indent)-1)], name), n.Src),
 		txt(st.text, n.Level.Label()),
 		from(ang, n.Anggaran.Src), from(real, n.Realisasi.Src),
 		from(rp.sisaCell(row, n.Sum, amount), n.Sisa.Src),
-		from(rp.persenCell(row, n.Sum, pct), n.Persen.Src),
-		rp.predikatCell(colPersen, row, n.Sum.Persen()),
+		from(rp.persenCell(row, persen, pct), n.Persen.Src),
+		rp.predikatCell(colPersen, row, persen),
 	)
 	return err
 }
@@ -155,9 +156,10 @@ func (rp *report) sisaCell(row int, a calc.Amounts, style int) excelize.Cell {
 	return formula(style, fmt.Sprintf("%s%d-%s%d", colAnggaran, row, colRealisasi, row), num(a.Sisa()))
 }
 
-// persenCell is realisasi ÷ anggaran × 100 of a row, 0 when anggaran is 0.
-func (rp *report) persenCell(row int, a calc.Amounts, style int) excelize.Cell {
-	return formula(style, percentOf(cellRef(colRealisasi, row), cellRef(colAnggaran, row)), num(a.Persen()))
+// persenCell is realisasi ÷ anggaran × 100 of a row, 0 when anggaran is 0;
+// pct is the value calc computed.
+func (rp *report) persenCell(row int, pct decimal.Decimal, style int) excelize.Cell {
+	return formula(style, percentOf(cellRef(colRealisasi, row), cellRef(colAnggaran, row)), num(pct))
 }
 
 // predikatCell names the band of the percentage in column col of a row,

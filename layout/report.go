@@ -124,8 +124,7 @@ func Report(ctx context.Context, r *calc.Result, w io.Writer, opt Options) error
 	if err := rp.properties(); err != nil {
 		return fmt.Errorf("document properties: %w", err)
 	}
-	_, err = f.WriteTo(w)
-	return err
+	return save(f, w)
 }
 
 // properties replaces excelize's default document properties with the

@@ -22,6 +22,7 @@ type sheetWriter struct {
 	st     *styles
 	widths []float64
 	marks  *marks
+	lines  map[wrapKey]int // wrapped's memory
 }
 
 // sheetSetup is what a sheet needs before its first row: column widths
@@ -141,12 +142,34 @@ func (w *sheetWriter) height(cells []any, span []int) float64 {
 		if w.st.isBold(cell.StyleID) {
 			width /= boldFactor
 		}
-		lines = max(lines, wrappedLines(s, width, w.st.indentOf(cell.StyleID)))
+		lines = max(lines, w.wrapped(s, width, w.st.indentOf(cell.StyleID)))
 	}
 	if lines == 1 {
 		return 0
 	}
 	return float64(lines)*lineHeight + 3
+}
+
+// wrapped is wrappedLines, remembered: the names of a large budget repeat
+// (every sub-kegiatan spends on the same accounts), and measuring text
+// glyph by glyph is the dearest part of writing a row.
+func (w *sheetWriter) wrapped(s string, width float64, indent int) int {
+	key := wrapKey{s, width, indent}
+	if n, ok := w.lines[key]; ok {
+		return n
+	}
+	n := wrappedLines(s, width, indent)
+	if w.lines == nil || len(w.lines) >= 1<<14 {
+		w.lines = map[wrapKey]int{}
+	}
+	w.lines[key] = n
+	return n
+}
+
+type wrapKey struct {
+	s      string
+	width  float64
+	indent int
 }
 
 // headerRow is the row of column headers written by heading.

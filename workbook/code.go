@@ -35,9 +35,8 @@ func parseCodeSegs(s string) (code, bool) {
 	if s == "" || len(s) > 64 {
 		return code{}, false
 	}
-	parts := strings.Split(s, ".")
-	segs := make([]string, 0, len(parts))
-	for _, p := range parts {
+	segs := strings.Split(s, ".")
+	for i, p := range segs {
 		p = strings.TrimSpace(p)
 		if p == "" || len(p) > 6 {
 			return code{}, false
@@ -47,9 +46,36 @@ func parseCodeSegs(s string) (code, bool) {
 				return code{}, false
 			}
 		}
-		segs = append(segs, p)
+		segs[i] = p
 	}
-	return code{segs: segs, norm: calc.NormalizeCode(strings.Join(segs, "."))}, true
+	return code{segs: segs, norm: normalizeSegs(segs)}, true
+}
+
+// normalizeSegs is calc.NormalizeCode of segments already checked to be
+// digits or placeholders: leading zeros dropped, placeholders lower case.
+func normalizeSegs(segs []string) string {
+	var b strings.Builder
+	b.Grow(len(segs) * 4)
+	for i, s := range segs {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		t := strings.TrimLeft(s, "0")
+		if t == "" {
+			t = "0"
+		}
+		for j := 0; j < len(t); j++ {
+			b.WriteByte(t[j] | 0x20*byte(boolInt(t[j] == 'X')))
+		}
+	}
+	return b.String()
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // String is the code as typed, without stray spaces.

@@ -89,3 +89,25 @@ func TestCutCode(t *testing.T) {
 		})
 	}
 }
+
+// TestNormalizeSegs checks the fast normalisation against calc's.
+func TestNormalizeSegs(t *testing.T) {
+	for _, s := range []string{"2.16.01", "X.XX.01.2.01.0001", "5.1.02.01.01.0024", "0.00.1", "x.Xx"} {
+		t.Run(s, func(t *testing.T) {
+			c, ok := parseKode(s)
+			assert.True(t, ok)
+			assert.Equal(t, calc.NormalizeCode(s), c.norm)
+		})
+	}
+}
+
+// TestIsClean checks the fast path of cleanText.
+func TestIsClean(t *testing.T) {
+	for _, s := range []string{"", "a", "Belanja Modal", " a", "a ", "a  b", "a\tb", "Rp.\u00a01", "a\u200bb", "x\x7fy"} {
+		t.Run(s, func(t *testing.T) {
+			if isClean(s) {
+				assert.Equal(t, s, cleanText(s))
+			}
+		})
+	}
+}

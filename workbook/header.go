@@ -191,6 +191,15 @@ const maxHeaderLen = 40
 // Pohon Kinerja read like headers ("Program …", "Jumlah rambu …").
 func readHeader(s *sheet, r int, strict bool) (header, bool) {
 	width := len(s.Rows[r-1])
+	// A stored number other than a year is data: the common case inside a
+	// table, decided before any text is cleaned or parsed.
+	for c := 1; c <= width; c++ {
+		if v, inside := s.value(r, c); !inside && v.Kind == cellNumber {
+			if _, year := yearOf(v.Text); !year {
+				return header{}, false
+			}
+		}
+	}
 	own := 0   // non-empty cells of the row
 	known := 0 // of which recognised
 	fields := map[field]bool{}

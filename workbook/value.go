@@ -13,8 +13,8 @@ import (
 // odd spaces become spaces, zero-width characters go, runs of white space
 // collapse to one space, and the ends are trimmed.
 func cleanText(s string) string {
-	if s == "" {
-		return ""
+	if isClean(s) {
+		return s
 	}
 	var b strings.Builder
 	space := false
@@ -34,6 +34,26 @@ func cleanText(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isClean reports whether cleanText would return s unchanged: printable
+// ASCII with single spaces between words, as nearly every cell is.
+func isClean(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x80 || c == ' ' && space {
+			return false
+		}
+		space = c == ' '
+	}
+	return true
 }
 
 // parsedNumber is a number read from text typed the Indonesian way (or the
@@ -250,6 +270,9 @@ const excelDigits = 15
 // storedNumber normalises a number stored in a cell ("1788546290.8",
 // "8.571E-1") to plain decimal text rounded to 15 significant digits.
 func storedNumber(s string) (string, bool) {
+	if canonicalNumber(s) {
+		return s, true
+	}
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 64 {
 		return "", false
@@ -261,6 +284,45 @@ func storedNumber(s string) (string, bool) {
 		return "", false
 	}
 	return excelPrecision(d).String(), true
+}
+
+// canonicalNumber reports whether s is already the plain decimal text
+// storedNumber would return: an optional minus, digits without a leading
+// zero, an optional fraction without a trailing zero, at most 15
+// significant digits, and not zero written with a sign. Nearly every
+// number a workbook stores ("1788546290", "85.71") is, and so is kept as
+// it is, without a round trip through decimal.
+func canonicalNumber(s string) bool {
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	start, sig, dot, nonzero := i, 0, -1, false
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if c != '0' {
+				nonzero = true
+			}
+			if nonzero {
+				sig++
+			}
+		case c == '.' && dot < 0 && i > start:
+			dot = i
+		default:
+			return false
+		}
+	}
+	switch {
+	case i == start || sig > excelDigits || !nonzero && s[0] == '-':
+		return false
+	case s[start] == '0' && i > start+1 && s[start+1] != '.':
+		return false // a leading zero
+	case dot >= 0 && (dot == len(s)-1 || s[len(s)-1] == '0'):
+		return false
+	}
+	return true
 }
 
 // excelPrecision rounds d to 15 significant digits.

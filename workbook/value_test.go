@@ -1,8 +1,10 @@
 package workbook
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 
 	"lkjip/calc"
@@ -120,6 +122,34 @@ func TestClassifyHeader(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			got, _ := classifyHeader(tt.in)
 			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestCanonicalNumber checks that the fast path of storedNumber keeps
+// exactly the texts that the slow path would give back unchanged.
+func TestCanonicalNumber(t *testing.T) {
+	for _, s := range []string{
+		"0", "1788546290", "85.71", "-12.5", "0.001", "-0", "0.0", "00", "012", "1.50", "1.", ".5",
+		"1E3", "1234567890123456", "123456789012345", "0.000000000000001", "-", "", " 1", "1 ",
+		"4281036741.7999997", "100", "-0.5", "12.345678901234567",
+	} {
+		t.Run(s, func(t *testing.T) {
+			slow := func() (string, bool) {
+				d, err := decimal.NewFromString(strings.TrimSpace(s))
+				if err != nil || strings.TrimSpace(s) == "" {
+					return "", false
+				}
+				return excelPrecision(d).String(), true
+			}
+			want, ok := slow()
+			if canonicalNumber(s) {
+				assert.True(t, ok)
+				assert.Equal(t, want, s)
+			}
+			got, gotOK := storedNumber(s)
+			assert.Equal(t, ok, gotOK)
+			assert.Equal(t, want, got)
 		})
 	}
 }
