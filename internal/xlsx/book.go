@@ -77,7 +77,7 @@ type Book struct {
 func Open(data []byte, lim Limits) (*Book, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("bukan arsip zip yang utuh: %w", err)
+		return nil, err // "zip: not a valid zip file", as users have seen it
 	}
 	b := &Book{zr: zr, lim: lim, left: lim.MaxInflated}
 	bookPart := "xl/workbook.xml"
