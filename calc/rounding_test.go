@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -52,4 +53,36 @@ func TestCompareAmount(t *testing.T) {
 			assert.Equal(t, tt.expect, compareAmount(typed(tt.typed, 0), decimal.RequireFromString(tt.exact)))
 		})
 	}
+}
+
+// TestQuickPercent checks the fast percentage against the general
+// computation, value and exponent, on budget-like and awkward figures.
+func TestQuickPercent(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	figs := []string{"0", "1", "-1", "3", "7", "100", "999999999999999", "-999999999999999", "0.01", "2492490451.8",
+		"1788546290", "0.5", "123.456", "-0.001", "12345678901234.5"}
+	for range 2000 {
+		v := decimal.New(rng.Int64N(1_000_000_000_000_000)-500_000_000_000_000, -int32(rng.IntN(4)))
+		figs = append(figs, v.String())
+	}
+	fast := 0
+	for i, ps := range figs {
+		part := decimal.RequireFromString(ps)
+		for _, ws := range []string{figs[(i*7+3)%len(figs)], figs[(i*13+1)%len(figs)], "3", "7", "-9", "0.03"} {
+			whole := decimal.RequireFromString(ws)
+			if whole.IsZero() {
+				continue
+			}
+			want := part.Mul(decimal.NewFromInt(100)).DivRound(whole, divPrecision)
+			got, ok := quickPercent(part, whole)
+			if !ok {
+				continue
+			}
+			fast++
+			if !got.Equal(want) || got.Exponent() != want.Exponent() {
+				t.Fatalf("Percent(%s, %s) = %s (exp %d), want %s (exp %d)", part, whole, got, got.Exponent(), want, want.Exponent())
+			}
+		}
+	}
+	assert.Greater(t, fast, 10_000, "the fast path must be taken for budget figures")
 }
