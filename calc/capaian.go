@@ -2,6 +2,7 @@ package calc
 
 import (
 	"fmt"
+	"math/big"
 
 	"github.com/shopspring/decimal"
 )
@@ -129,10 +130,26 @@ func Predikat(pct decimal.Decimal, set LabelSet) string {
 		{"Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"},
 		{"Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"},
 	}[set]
-	for i, b := range [...]int64{91, 76, 66, 51} {
-		if pct.GreaterThanOrEqual(decimal.NewFromInt(b)) {
+	bounds := predikatBounds
+	if pct.Exponent() != -divPrecision {
+		bounds = [...]decimal.Decimal{decimal.NewFromInt(91), decimal.NewFromInt(76), decimal.NewFromInt(66), decimal.NewFromInt(51)}
+	}
+	for i, b := range bounds {
+		if pct.GreaterThanOrEqual(b) {
 			return labels[i]
 		}
 	}
 	return labels[4]
 }
+
+// predikatBounds are the band bounds at the scale of Percent's results, so
+// that judging a computed percentage compares two integers instead of
+// rescaling one (a power of ten in big.Int arithmetic) on every row.
+var predikatBounds = func() [4]decimal.Decimal {
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(divPrecision), nil)
+	var out [4]decimal.Decimal
+	for i, b := range [...]int64{91, 76, 66, 51} {
+		out[i] = decimal.NewFromBigInt(new(big.Int).Mul(big.NewInt(b), scale), -divPrecision)
+	}
+	return out
+}()

@@ -70,3 +70,19 @@ func TestParseVariant(t *testing.T) {
 	_, err := ParseVariant("bogus")
 	assert.Error(t, err)
 }
+
+// TestPredikatScales judges computed percentages (at Percent's scale)
+// exactly as typed ones, at and around every bound.
+func TestPredikatScales(t *testing.T) {
+	for _, tc := range []struct{ part, whole, want string }{
+		{"91", "100", "Sangat Tinggi"}, {"9099999", "10000000", "Tinggi"}, {"76", "100", "Tinggi"},
+		{"7599999999", "10000000000", "Sedang"}, {"66", "100", "Sedang"}, {"51", "100", "Rendah"},
+		{"50999", "100000", "Sangat Rendah"}, {"0", "100", "Sangat Rendah"}, {"150", "100", "Sangat Tinggi"},
+	} {
+		t.Run(tc.part+"/"+tc.whole, func(t *testing.T) {
+			pct := Percent(decimal.RequireFromString(tc.part), decimal.RequireFromString(tc.whole))
+			assert.Equal(t, tc.want, Predikat(pct, 0))
+			assert.Equal(t, tc.want, Predikat(decimal.RequireFromString(pct.String()), 0), "typed")
+		})
+	}
+}

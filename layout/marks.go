@@ -52,6 +52,11 @@ func newMarks(f *excelize.File, st *styles, findings []calc.Finding) *marks {
 	return m
 }
 
+// has reports whether findings sit on src (false on a nil marks).
+func (m *marks) has(src calc.Ref) bool {
+	return m != nil && len(m.bySrc[src]) > 0
+}
+
 // apply returns the cell to write at sheet!cell: c itself, or, when
 // findings sit on its source, c highlighted, with a comment added.
 func (m *marks) apply(sheet, cell string, c sourced) (excelize.Cell, error) {

@@ -53,6 +53,9 @@ func (rp *report) penyerapan() error {
 	if err != nil {
 		return err
 	}
+	if err := rp.streamRows(w); err != nil {
+		return err
+	}
 	if err := rp.heading(w, "Penyerapan Anggaran",
 		"Kode / No", "Uraian", "Tingkat", "Anggaran (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "%", "Predikat"); err != nil {
 		return err

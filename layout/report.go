@@ -55,6 +55,8 @@ type report struct {
 	capCols  capaianCols
 
 	// Rows where figures sit, for formulas on other sheets.
+	rowStreams []*rowStream // sheets whose rows are written by rowStream
+
 	nodeRow    map[*calc.Node]int            // Penyerapan Anggaran
 	totalRow   int                           // Penyerapan Anggaran: JUMLAH
 	indRow     map[*calc.IndicatorResult]int // Capaian Kinerja
@@ -71,11 +73,19 @@ func Report(ctx context.Context, r *calc.Result, w io.Writer, opt Options) error
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	var rp *report
+	defer func() {
+		if rp != nil {
+			for _, rs := range rp.rowStreams {
+				rs.remove()
+			}
+		}
+	}()
 	st, err := newStyles(f, withLocaleTag(opt.LocaleTag))
 	if err != nil {
 		return fmt.Errorf("styles: %w", err)
 	}
-	rp := &report{
+	rp = &report{
 		r: r, f: f, st: st, opt: opt,
 		marks:   newMarks(f, st, r.Findings),
 		bands:   predikatBands(r.Settings.Labels),
@@ -124,7 +134,21 @@ func Report(ctx context.Context, r *calc.Result, w io.Writer, opt Options) error
 	if err := rp.properties(); err != nil {
 		return fmt.Errorf("document properties: %w", err)
 	}
-	return save(f, w)
+	return save(f, w, rp.rowStreams...)
+}
+
+// streamRows has w's rows written by a rowStream, for a sheet that may be
+// large.
+func (rp *report) streamRows(w *sheetWriter) error {
+	part, err := sheetPart(rp.f, w.name)
+	if err != nil {
+		return err
+	}
+	if w.rows, err = newRowStream(part); err != nil {
+		return err
+	}
+	rp.rowStreams = append(rp.rowStreams, w.rows)
+	return nil
 }
 
 // properties replaces excelize's default document properties with the

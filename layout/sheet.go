@@ -23,6 +23,8 @@ type sheetWriter struct {
 	widths []float64
 	marks  *marks
 	lines  map[wrapKey]int // wrapped's memory
+	// rows, when set, writes the rows instead of sw (see rowStream).
+	rows *rowStream
 }
 
 // sheetSetup is what a sheet needs before its first row: column widths
@@ -76,7 +78,7 @@ func (w *sheetWriter) nextAt(level int, cells ...any) (int, error) {
 		}
 		if s, ok := c.(sourced); ok {
 			cells[i] = s.Cell
-			if w.marks != nil {
+			if w.marks.has(s.src) {
 				var err error
 				if cells[i], err = w.marks.apply(w.name, cellName(i+1, w.row), s); err != nil {
 					return w.row, err
@@ -88,7 +90,13 @@ func (w *sheetWriter) nextAt(level int, cells ...any) (int, error) {
 	if h := w.height(cells, span); h > 0 {
 		opts.Height = h
 	}
-	if err := w.sw.SetRow(cellName(1, w.row), cells, opts); err != nil {
+	var err error
+	if w.rows != nil {
+		err = w.rows.row(w.row, cells, opts)
+	} else {
+		err = w.sw.SetRow(cellName(1, w.row), cells, opts)
+	}
+	if err != nil {
 		return w.row, err
 	}
 	for i, n := range span {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"io/fs"
@@ -13,12 +14,39 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// save writes a workbook to w through zipWriter. excelize hands its zip
-// writer an in-memory buffer, which is left empty: the parts go to w.
-func save(f *excelize.File, w io.Writer) error {
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newZipWriter(w) })
+// save writes a workbook to w through zipWriter, with the rows of each
+// rowStream spliced into its sheet. excelize hands its zip writer an
+// in-memory buffer, which is left empty: the parts go to w.
+func save(f *excelize.File, w io.Writer, rows ...*rowStream) error {
+	var zw *zipWriter
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		zw = newZipWriter(w)
+		for _, r := range rows {
+			zw.splices[r.part] = r
+		}
+		return zw
+	})
 	_, err := f.WriteTo(w)
+	if err == nil && zw != nil {
+		for part := range zw.splices {
+			if !zw.spliced[part] {
+				err = fmt.Errorf("rows of %s: the workbook has no such part", part)
+			}
+		}
+	}
 	return err
+}
+
+// sheetPart is the package part excelize writes a sheet to: for sheets of
+// a new workbook (NewFile, NewSheet), xl/worksheets/sheetN.xml with N its
+// sheet id.
+func sheetPart(f *excelize.File, name string) (string, error) {
+	for _, s := range f.WorkBook.Sheets.Sheet {
+		if s.Name == name {
+			return fmt.Sprintf("xl/worksheets/sheet%d.xml", s.SheetID), nil
+		}
+	}
+	return "", fmt.Errorf("sheet %q not found", name)
 }
 
 // zipWriter is the excelize.ZipWriter the report is saved with. It writes
@@ -30,7 +58,12 @@ func save(f *excelize.File, w io.Writer) error {
 type zipWriter struct {
 	zw      *zip.Writer
 	cur     *partWriter
+	splice  *splice // the current part's, when rows go into it
 	workers int
+
+	splices map[string]*rowStream // by part
+	spliced map[string]bool
+	free    chan []byte // blocks to reuse: fresh ones cost a page fault per 4 KiB
 }
 
 // chunkSize is the uncompressed size of one block compressed on its own.
@@ -41,7 +74,8 @@ const chunkSize = 1 << 20
 const compressLevel = flate.BestSpeed
 
 func newZipWriter(w io.Writer) *zipWriter {
-	return &zipWriter{zw: zip.NewWriter(w), workers: max(1, runtime.GOMAXPROCS(0))}
+	return &zipWriter{zw: zip.NewWriter(w), workers: max(1, runtime.GOMAXPROCS(0)),
+		splices: map[string]*rowStream{}, spliced: map[string]bool{}, free: make(chan []byte, 8)}
 }
 
 // Create starts the next part; the one before is finished first.
@@ -55,7 +89,12 @@ func (z *zipWriter) Create(name string) (io.Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	z.cur = &partWriter{out: raw, fh: fh, workers: z.workers}
+	z.cur = &partWriter{out: raw, fh: fh, workers: z.workers, free: z.free}
+	if rows, ok := z.splices[name]; ok {
+		z.splice = &splice{w: z.cur, rows: rows}
+		z.spliced[name] = true
+		return z.splice, nil
+	}
 	return z.cur, nil
 }
 
@@ -74,8 +113,14 @@ func (z *zipWriter) finish() error {
 	if z.cur == nil {
 		return nil
 	}
-	err := z.cur.close()
-	z.cur = nil
+	var err error
+	if z.splice != nil {
+		err = z.splice.close()
+	}
+	if cerr := z.cur.close(); err == nil {
+		err = cerr
+	}
+	z.cur, z.splice = nil, nil
 	return err
 }
 
@@ -86,6 +131,7 @@ type partWriter struct {
 	out     io.Writer
 	fh      *zip.FileHeader
 	workers int
+	free    chan []byte
 
 	buf     []byte          // the block being filled
 	dict    []byte          // the last 32 KiB of the block before
@@ -110,7 +156,11 @@ func (p *partWriter) Write(b []byte) (int, error) {
 	n := len(b)
 	for len(b) > 0 {
 		if p.buf == nil {
-			p.buf = make([]byte, 0, chunkSize)
+			select {
+			case p.buf = <-p.free:
+			default:
+				p.buf = make([]byte, 0, chunkSize)
+			}
 		}
 		k := min(len(b), chunkSize-len(p.buf))
 		p.buf = append(p.buf, b[:k]...)
@@ -152,6 +202,10 @@ func (p *partWriter) dispatch(last bool) {
 					err = fw.Flush()
 				}
 			}
+		}
+		select {
+		case p.free <- block[:0]:
+		default:
 		}
 		ch <- deflated{out.Bytes(), err}
 	}()

@@ -1,0 +1,358 @@
+package layout
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// rowStream writes the rows of one large sheet itself, to a temporary
+// file, instead of through excelize's StreamWriter.SetRow, which spends
+// most of a large report's writing time on generic cell handling. The XML
+// is what SetRow writes, byte for byte, for the values the report uses
+// (text, float64, integers, booleans, formulas with a cached value); the
+// sheet's StreamWriter still writes everything else (columns, panes,
+// merges, conditional formats, comments, page setup) with no rows, and
+// zipWriter splices these rows into its sheetData when the file is saved.
+type rowStream struct {
+	part string // the worksheet's part, "xl/worksheets/sheet2.xml"
+	file *os.File
+	w    *bufio.Writer
+	num  []byte
+	err  error
+}
+
+func newRowStream(part string) (*rowStream, error) {
+	f, err := os.CreateTemp("", "lkjip-rows-*.xml")
+	if err != nil {
+		return nil, fmt.Errorf("rows of %s: %w", part, err)
+	}
+	return &rowStream{part: part, file: f, w: bufio.NewWriterSize(f, 256<<10)}, nil
+}
+
+// remove deletes the temporary file.
+func (r *rowStream) remove() {
+	r.file.Close()
+	os.Remove(r.file.Name())
+}
+
+// reader returns the rows written, from the start.
+func (r *rowStream) reader() (io.Reader, error) {
+	if err := r.w.Flush(); err != nil {
+		return nil, err
+	}
+	if _, err := r.file.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	return bufio.NewReaderSize(r.file, 256<<10), nil
+}
+
+// row writes row number row, its cells from column A (nil cells are
+// skipped), as StreamWriter.SetRow does.
+func (r *rowStream) row(row int, cells []any, opts excelize.RowOpts) error {
+	if opts.OutlineLevel > 7 || opts.Height > excelize.MaxRowHeight || opts.StyleID != 0 || opts.Hidden {
+		return fmt.Errorf("row %d: options not supported by the row writer", row)
+	}
+	w := r.w
+	w.WriteString(`<row r="`)
+	w.Write(strconv.AppendInt(r.num[:0], int64(row), 10))
+	w.WriteByte('"')
+	if opts.Height > 0 {
+		w.WriteString(` ht="`)
+		w.Write(strconv.AppendFloat(r.num[:0], opts.Height, 'f', -1, 64))
+		w.WriteString(`" customHeight="1"`)
+	}
+	if opts.OutlineLevel > 0 {
+		w.WriteString(` outlineLevel="`)
+		w.Write(strconv.AppendInt(r.num[:0], int64(opts.OutlineLevel), 10))
+		w.WriteByte('"')
+	}
+	w.WriteByte('>')
+	for i, v := range cells {
+		if v == nil {
+			continue
+		}
+		if err := r.cell(i+1, row, v); err != nil {
+			return err
+		}
+	}
+	_, err := w.WriteString(`</row>`)
+	return err
+}
+
+// cell writes one cell as excelize's writeCell does.
+func (r *rowStream) cell(col, row int, v any) error {
+	style, formula := 0, ""
+	switch c := v.(type) {
+	case excelize.Cell:
+		style, formula, v = c.StyleID, c.Formula, c.Value
+	case *excelize.Cell:
+		style, formula, v = c.StyleID, c.Formula, c.Value
+	}
+	t, val, inline, space := "", "", false, false
+	if formula != "" {
+		t = "str"
+	}
+	switch x := v.(type) {
+	case nil:
+	case string:
+		if formula != "" {
+			t, val, space = "str", cellText(x, false), edgeSpace(x)
+		} else {
+			t, val, space, inline = "inlineStr", cellText(x, true), edgeSpace(x), true
+		}
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			s := fmt.Sprint(x)
+			t, val, space, inline = "inlineStr", cellText(s, true), false, true
+		} else {
+			t, val = "", formatFloat(x)
+		}
+	case int:
+		t, val = "", strconv.Itoa(x)
+	case int64:
+		t, val = "", strconv.FormatInt(x, 10)
+	case int32:
+		t, val = "", strconv.FormatInt(int64(x), 10)
+	case bool:
+		t, val = "b", "0"
+		if x {
+			val = "1"
+		}
+	default:
+		return fmt.Errorf("%s: value of type %T not supported by the row writer", cellName(col, row), v)
+	}
+	w := r.w
+	w.WriteString(`<c`)
+	if space && !inline {
+		w.WriteString(` xml:space="preserve"`)
+	}
+	w.WriteString(` r="`)
+	w.WriteString(colName(col))
+	w.Write(strconv.AppendInt(r.num[:0], int64(row), 10))
+	w.WriteByte('"')
+	if style != 0 {
+		w.WriteString(` s="`)
+		w.Write(strconv.AppendInt(r.num[:0], int64(style), 10))
+		w.WriteByte('"')
+	}
+	if t != "" {
+		w.WriteString(` t="`)
+		w.WriteString(t)
+		w.WriteByte('"')
+	}
+	w.WriteByte('>')
+	if formula != "" {
+		w.WriteString(`<f>`)
+		escapeTo(w, formula)
+		w.WriteString(`</f>`)
+	}
+	switch {
+	case inline:
+		w.WriteString(`<is><t`)
+		if space {
+			w.WriteString(` xml:space="preserve"`)
+		}
+		w.WriteByte('>')
+		w.WriteString(val)
+		w.WriteString(`</t></is>`)
+	case val != "":
+		w.WriteString(`<v>`)
+		escapeTo(w, val)
+		w.WriteString(`</v>`)
+	}
+	_, err := w.WriteString(`</c>`)
+	return err
+}
+
+// edgeSpace reports whether text starts or ends with white space, which
+// excelize marks xml:space="preserve".
+func edgeSpace(s string) bool {
+	if s == "" {
+		return false
+	}
+	isWS := func(c byte) bool { return c == 9 || c == 10 || c == 13 || c == 32 }
+	return isWS(s[0]) || isWS(s[len(s)-1])
+}
+
+// cellText prepares text as excelize's trimCellValue does: cut to 32 767
+// UTF-16 units, escaped for an inline string (with line breaks kept as
+// they are), and _xHHHH_ sequences protected.
+func cellText(s string, escape bool) string {
+	if len(s) > maxCellChars {
+		s = truncateUTF16(s, maxCellChars)
+	}
+	if escape && s != "" && !plainXML(s) {
+		var b strings.Builder
+		_ = xml.EscapeText(&b, []byte(s))
+		s = strings.ReplaceAll(b.String(), "&#xA;", "\n")
+	}
+	if strings.Contains(s, "_x") {
+		s = bstrMarshal(s)
+	}
+	return s
+}
+
+// maxCellChars is the most characters (UTF-16 units) a cell holds.
+const maxCellChars = 32767
+
+func truncateUTF16(s string, n int) string {
+	cnt := 0
+	for i, r := range s {
+		if cnt += utf16.RuneLen(r); cnt > n {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// plainXML reports whether s needs no escaping at all.
+func plainXML(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x80, c == '<', c == '>', c == '&', c == '"', c == '\'':
+			return false
+		}
+	}
+	return true
+}
+
+// escapeTo writes s escaped as encoding/xml.EscapeText does.
+func escapeTo(w *bufio.Writer, s string) {
+	if plainXML(s) {
+		w.WriteString(s)
+		return
+	}
+	_ = xml.EscapeText(w, []byte(s))
+}
+
+// formatFloat is excelize's formatCellFloat with automatic precision: the
+// shortest decimal, cut to Excel's 15 significant digits.
+func formatFloat(value float64) string {
+	str := strconv.FormatFloat(value, 'f', -1, 64)
+	if math.Abs(value) == math.MaxFloat64 {
+		return str
+	}
+	const maxPrec = 15
+	dot := strings.IndexByte(str, '.')
+	significant := 0
+	for idx := range str {
+		if str[idx] < '0' || str[idx] > '9' || significant == 0 && str[idx] == '0' {
+			continue
+		}
+		significant++
+		if significant <= maxPrec {
+			continue
+		}
+		if dot >= 0 && idx > dot {
+			return strings.TrimSuffix(str[:idx], ".")
+		}
+		if dot < 0 {
+			dot = len(str)
+		}
+		truncated := []byte(str[:dot])
+		for ; idx < len(truncated); idx++ {
+			truncated[idx] = '0'
+		}
+		return string(truncated)
+	}
+	return str
+}
+
+var (
+	bstrExp       = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
+	bstrEscapeExp = regexp.MustCompile(`x[a-fA-F\d]{4}_`)
+)
+
+// bstrMarshal is excelize's: text that looks like an _xHHHH_ escape is
+// itself escaped, so that it reads back as typed.
+func bstrMarshal(s string) (result string) {
+	matches, l, cursor := bstrExp.FindAllStringSubmatchIndex(s, -1), len(s), 0
+	for _, match := range matches {
+		result += s[cursor:match[0]]
+		subStr := s[match[0]:match[1]]
+		if subStr == "_x005F_" {
+			cursor = match[1]
+			if match[1]+6 <= l && bstrEscapeExp.MatchString(s[match[1]:match[1]+6]) {
+				_, err := strconv.Unquote(`"\u` + s[match[1]+1:match[1]+5] + `"`)
+				if err == nil {
+					result += subStr + "x005F" + subStr
+					continue
+				}
+			}
+			result += subStr + "x005F_"
+			continue
+		}
+		if bstrExp.MatchString(subStr) {
+			cursor = match[1]
+			if _, err := strconv.Unquote(`"\u` + s[match[0]+2:match[1]-1] + `"`); err == nil {
+				result += "_x005F" + subStr
+				continue
+			}
+		}
+	}
+	if cursor < l {
+		result += s[cursor:]
+	}
+	return result
+}
+
+// splice passes a worksheet part through to w, writing the rows before
+// its </sheetData>.
+type splice struct {
+	w     io.Writer
+	rows  *rowStream
+	carry []byte
+	done  bool
+}
+
+var endSheetData = []byte("</sheetData>")
+
+func (s *splice) Write(p []byte) (int, error) {
+	if s.done {
+		return s.w.Write(p)
+	}
+	buf := append(s.carry, p...)
+	i := bytes.Index(buf, endSheetData)
+	if i < 0 {
+		keep := min(len(buf), len(endSheetData)-1)
+		if _, err := s.w.Write(buf[:len(buf)-keep]); err != nil {
+			return 0, err
+		}
+		s.carry = append(s.carry[:0], buf[len(buf)-keep:]...)
+		return len(p), nil
+	}
+	if _, err := s.w.Write(buf[:i]); err != nil {
+		return 0, err
+	}
+	rows, err := s.rows.reader()
+	if err == nil {
+		_, err = io.Copy(s.w, rows)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("rows of %s: %w", s.rows.part, err)
+	}
+	s.done, s.carry = true, nil
+	if _, err := s.w.Write(buf[i:]); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// close checks that the rows found their place.
+func (s *splice) close() error {
+	if !s.done {
+		return fmt.Errorf("rows of %s: the sheet has no </sheetData>", s.rows.part)
+	}
+	return nil
+}

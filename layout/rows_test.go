@@ -1,0 +1,65 @@
+package layout
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+)
+
+// TestRowStreamAsExcelize writes the same rows through excelize's
+// StreamWriter and through rowStream and compares the XML byte for byte.
+func TestRowStreamAsExcelize(t *testing.T) {
+	rows := []struct {
+		cells []any
+		opts  excelize.RowOpts
+	}{
+		{[]any{txt(1, "Kode / No"), txt(2, "Uraian"), nil, val(3, 12.5), val(0, 1788546290.0)}, excelize.RowOpts{}},
+		{[]any{val(4, 0.1+0.2), val(4, 1e21), val(4, -4281036741.7999997), val(4, math.NaN()), val(4, 7), val(4, int64(-3))}, excelize.RowOpts{OutlineLevel: 3}},
+		{[]any{txt(5, " spaced "), txt(5, "a\nb\tc"), txt(5, `<&>"'`), txt(5, "_x0041_ and _x005F_x0042_"), txt(5, "Rp. 1.000,-"), txt(5, "")}, excelize.RowOpts{Height: 45.5}},
+		{[]any{formula(6, "SUM(D5:D9,D12)", 1234.5), formula(6, `IF(G5>=91,"Sangat Tinggi","x")`, "Sangat Tinggi"),
+			formula(6, "A1&\" \"", " pad "), formula(6, "NA()", nil), formula(6, "1=1", true), val(6, false)}, excelize.RowOpts{OutlineLevel: 1, Height: 30}},
+		{[]any{txt(7, strings.Repeat("é", 40000))}, excelize.RowOpts{}},
+		{[]any{excelize.Cell{StyleID: 2, Value: "plain Cell"}, &excelize.Cell{Value: 3.25}}, excelize.RowOpts{}},
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	require.NoError(t, err)
+	rs, err := newRowStream("xl/worksheets/sheet1.xml")
+	require.NoError(t, err)
+	defer rs.remove()
+	for i, r := range rows {
+		require.NoError(t, sw.SetRow(cellName(1, i+1), append([]any(nil), r.cells...), r.opts))
+		require.NoError(t, rs.row(i+1, r.cells, r.opts))
+	}
+	require.NoError(t, sw.Flush())
+	buf, err := f.WriteToBuffer()
+	require.NoError(t, err)
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	require.NoError(t, err)
+	var sheet []byte
+	for _, zf := range zr.File {
+		if zf.Name == "xl/worksheets/sheet1.xml" {
+			rc, err := zf.Open()
+			require.NoError(t, err)
+			sheet, err = io.ReadAll(rc)
+			require.NoError(t, err)
+		}
+	}
+	_, afterStart, ok := bytes.Cut(sheet, []byte("<sheetData>"))
+	require.True(t, ok)
+	want, _, ok := bytes.Cut(afterStart, []byte("</sheetData>"))
+	require.True(t, ok)
+	r, err := rs.reader()
+	require.NoError(t, err)
+	got, err := io.ReadAll(r)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(got))
+}
