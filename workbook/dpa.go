@@ -15,8 +15,11 @@ type dpaMapper struct {
 	a     *calc.Agency
 	b     *calc.Budget
 	stack []*calc.Node // the open path from the root down
-	codes map[*calc.Node]code
+	// codes[i] is the code of stack[i], when it has one.
+	codes []stackCode
 	total bool // the grand total row ended the table
+	// norm remembers calc.NormalizeName: budget names repeat row after row.
+	norm map[string]string
 
 	colNo, colKode, colName                       int
 	colAnggaran, colRealisasi, colPersen, colSisa int
@@ -24,7 +27,7 @@ type dpaMapper struct {
 
 func newDPAMapper(t *table, a *calc.Agency) *dpaMapper {
 	h := t.hdr
-	m := &dpaMapper{t: t, a: a, codes: map[*calc.Node]code{},
+	m := &dpaMapper{t: t, a: a, norm: map[string]string{},
 		colNo: h.col(fNo), colKode: h.col(fKode),
 		colAnggaran: h.col(fAnggaran), colRealisasi: h.col(fRealisasi), colSisa: h.col(fSisa),
 	}
@@ -41,7 +44,7 @@ func newDPAMapper(t *table, a *calc.Agency) *dpaMapper {
 	root := &calc.Node{Level: calc.LevelTotal,
 		Anggaran: absent(), Realisasi: absent(), Persen: absent(), Sisa: absent()}
 	m.b = &calc.Budget{Root: root}
-	m.stack = []*calc.Node{root}
+	m.stack, m.codes = []*calc.Node{root}, []stackCode{{}}
 	a.Budgets = append(a.Budgets, m.b)
 	return m
 }
@@ -88,10 +91,38 @@ func (m *dpaMapper) row(r int) string {
 	parent := m.stack[len(m.stack)-1]
 	parent.Children = append(parent.Children, n)
 	m.stack = append(m.stack, n)
-	if coded {
-		m.codes[n] = c
-	}
+	m.codes = append(m.codes, stackCode{c, coded})
 	return ""
+}
+
+// stackCode is the code of an open row, if it has one.
+type stackCode struct {
+	code
+	ok bool
+}
+
+// truncate closes the open rows from depth i down.
+func (m *dpaMapper) truncate(i int) {
+	m.stack, m.codes = m.stack[:i], m.codes[:i]
+}
+
+// topCode is the code of the innermost open row.
+func (m *dpaMapper) topCode() (code, bool) {
+	c := m.codes[len(m.codes)-1]
+	return c.code, c.ok
+}
+
+// normalized is calc.NormalizeName, remembered.
+func (m *dpaMapper) normalized(name string) string {
+	if v, ok := m.norm[name]; ok {
+		return v
+	}
+	v := calc.NormalizeName(name)
+	if len(m.norm) >= 1<<12 {
+		clear(m.norm)
+	}
+	m.norm[name] = v
+	return v
 }
 
 func (m *dpaMapper) finish() {}
@@ -120,8 +151,7 @@ func (m *dpaMapper) codeOf(n *calc.Node, kode string) (code, bool) {
 // to the row it closes when that row had none of its own.
 func (m *dpaMapper) totalRow(n *calc.Node, label string) string {
 	if target := m.subtotalOf(label); target != nil {
-		i := slices.Index(m.stack, target)
-		m.stack = m.stack[:i]
+		m.truncate(slices.Index(m.stack, target))
 		if unfilled(target.Anggaran) && unfilled(target.Realisasi) {
 			target.Anggaran, target.Realisasi, target.Persen, target.Sisa = n.Anggaran, n.Realisasi, n.Persen, n.Sisa
 			return ""
@@ -179,31 +209,31 @@ func (m *dpaMapper) place(n *calc.Node, c code, coded bool) {
 	if !coded {
 		n.Level = m.level(n)
 		for len(m.stack) > 1 && m.stack[len(m.stack)-1].Level >= n.Level {
-			m.stack = m.stack[:len(m.stack)-1]
+			m.truncate(len(m.stack) - 1)
 		}
 		return
 	}
 	if c.account() {
 		for len(m.stack) > 1 {
-			top, ok := m.codes[m.stack[len(m.stack)-1]]
+			top, ok := m.topCode()
 			if !ok || !top.account() || top.contains(c) {
 				break
 			}
-			m.stack = m.stack[:len(m.stack)-1]
+			m.truncate(len(m.stack) - 1)
 		}
 		n.Level = c.accountLevel()
-		if words, ok := wordLevel(calc.NormalizeName(n.Name), m.stack[len(m.stack)-1].Level); ok && words == calc.LevelGroup {
+		if words, ok := wordLevel(m.normalized(n.Name), m.stack[len(m.stack)-1].Level); ok && words == calc.LevelGroup {
 			n.Level = calc.LevelGroup // "5.1 BELANJA OPERASI" above the programs
 		}
 		return
 	}
-	level, known := wordLevel(calc.NormalizeName(n.Name), calc.LevelTotal)
+	level, known := wordLevel(m.normalized(n.Name), calc.LevelTotal)
 	if !known || level == calc.LevelAkun {
 		level, known = c.shapeLevel()
 	}
 	for len(m.stack) > 1 {
 		top := m.stack[len(m.stack)-1]
-		tc, topCoded := m.codes[top]
+		tc, topCoded := m.topCode()
 		if topCoded && !tc.account() && tc.contains(c) {
 			break
 		}
@@ -213,12 +243,12 @@ func (m *dpaMapper) place(n *calc.Node, c code, coded bool) {
 		if container && top.Level < calc.LevelAkun && !(known && top.Level >= level) {
 			break
 		}
-		m.stack = m.stack[:len(m.stack)-1]
+		m.truncate(len(m.stack) - 1)
 	}
 	if !known {
 		parent := m.stack[len(m.stack)-1]
 		level = max(parent.Level+1, calc.LevelProgram)
-		if _, pc := m.codes[parent]; !pc && parent.Level >= calc.LevelProgram {
+		if _, pc := m.topCode(); !pc && parent.Level >= calc.LevelProgram {
 			level = calc.LevelProgram // a coded row under uncoded ones starts the coded tree
 		}
 		level = min(level, calc.LevelSubKegiatan)
@@ -232,7 +262,7 @@ func (m *dpaMapper) place(n *calc.Node, c code, coded bool) {
 // below the row above it.
 func (m *dpaMapper) level(n *calc.Node) calc.Level {
 	top := m.stack[len(m.stack)-1].Level
-	if l, ok := wordLevel(calc.NormalizeName(n.Name), top); ok {
+	if l, ok := wordLevel(m.normalized(n.Name), top); ok {
 		return l
 	}
 	if _, err := strconv.Atoi(n.No); err == nil {
@@ -315,13 +345,26 @@ func isGroupName(normalized string) bool {
 // isTotalRow recognises a row of totals: JUMLAH, TOTAL, Jumlah
 // Keseluruhan, Sub Total.
 func isTotalRow(text string) bool {
-	n := strings.ToLower(text)
+	ascii := isASCII(text)
+	n := text
+	if !ascii {
+		n = strings.ToLower(text)
+	}
 	for _, p := range []string{"jumlah", "total", "grand total", "sub total", "subtotal", "sub jumlah"} {
-		if strings.HasPrefix(n, p) {
+		if ascii && len(n) >= len(p) && strings.EqualFold(n[:len(p)], p) || !ascii && strings.HasPrefix(n, p) {
 			return true
 		}
 	}
 	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // isSection recognises the heading of a section above the programs
