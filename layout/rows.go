@@ -26,6 +26,7 @@ import (
 // zipWriter splices these rows into its sheetData when the file is saved.
 type rowStream struct {
 	part string // the worksheet's part, "xl/worksheets/sheet2.xml"
+	cols [26]string // column names A to Z, made once
 	file *os.File
 	w    *bufio.Writer
 	num  []byte
@@ -37,7 +38,11 @@ func newRowStream(part string) (*rowStream, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rows of %s: %w", part, err)
 	}
-	return &rowStream{part: part, file: f, w: bufio.NewWriterSize(f, 256<<10)}, nil
+	r := &rowStream{part: part, file: f, w: bufio.NewWriterSize(f, 256<<10), num: make([]byte, 0, 64)}
+	for i := range r.cols {
+		r.cols[i] = colName(i + 1)
+	}
+	return r, nil
 }
 
 // remove deletes the temporary file.
@@ -116,7 +121,7 @@ func (r *rowStream) cell(col, row int, v any) error {
 			s := fmt.Sprint(x)
 			t, val, space, inline = "inlineStr", cellText(s, true), false, true
 		} else {
-			t, val = "", formatFloat(x)
+			t, val = "", string(appendFloat(r.num[:0], x))
 		}
 	case int:
 		t, val = "", strconv.Itoa(x)
@@ -138,7 +143,11 @@ func (r *rowStream) cell(col, row int, v any) error {
 		w.WriteString(` xml:space="preserve"`)
 	}
 	w.WriteString(` r="`)
-	w.WriteString(colName(col))
+	if col <= len(r.cols) && r.cols[col-1] != "" {
+		w.WriteString(r.cols[col-1])
+	} else {
+		w.WriteString(colName(col))
+	}
 	w.Write(strconv.AppendInt(r.num[:0], int64(row), 10))
 	w.WriteByte('"')
 	if style != 0 {
@@ -227,24 +236,48 @@ func plainXML(s string) bool {
 	return true
 }
 
-// escapeTo writes s escaped as encoding/xml.EscapeText does.
+// escapeTo writes s escaped as encoding/xml.EscapeText does: printable
+// ASCII here, anything else (control characters, other scripts) by
+// EscapeText itself.
 func escapeTo(w *bufio.Writer, s string) {
-	if plainXML(s) {
-		w.WriteString(s)
-		return
+	from := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x80:
+			w.WriteString(s[:from])
+			_ = xml.EscapeText(w, []byte(s[from:]))
+			return
+		case c == '"':
+			esc = "&#34;"
+		case c == '\'':
+			esc = "&#39;"
+		case c == '&':
+			esc = "&amp;"
+		case c == '<':
+			esc = "&lt;"
+		case c == '>':
+			esc = "&gt;"
+		default:
+			continue
+		}
+		w.WriteString(s[from:i])
+		w.WriteString(esc)
+		from = i + 1
 	}
-	_ = xml.EscapeText(w, []byte(s))
+	w.WriteString(s[from:])
 }
 
-// formatFloat is excelize's formatCellFloat with automatic precision: the
+// appendFloat is excelize's formatCellFloat with automatic precision: the
 // shortest decimal, cut to Excel's 15 significant digits.
-func formatFloat(value float64) string {
-	str := strconv.FormatFloat(value, 'f', -1, 64)
+func appendFloat(dst []byte, value float64) []byte {
+	b := strconv.AppendFloat(dst, value, 'f', -1, 64)
+	str := b[len(dst):]
 	if math.Abs(value) == math.MaxFloat64 {
-		return str
+		return b
 	}
 	const maxPrec = 15
-	dot := strings.IndexByte(str, '.')
+	dot := bytes.IndexByte(str, '.')
 	significant := 0
 	for idx := range str {
 		if str[idx] < '0' || str[idx] > '9' || significant == 0 && str[idx] == '0' {
@@ -255,18 +288,18 @@ func formatFloat(value float64) string {
 			continue
 		}
 		if dot >= 0 && idx > dot {
-			return strings.TrimSuffix(str[:idx], ".")
+			return bytes.TrimSuffix(b[:len(dst)+idx], []byte("."))
 		}
 		if dot < 0 {
 			dot = len(str)
 		}
-		truncated := []byte(str[:dot])
-		for ; idx < len(truncated); idx++ {
-			truncated[idx] = '0'
+		truncated := b[:len(dst)+dot]
+		for ; idx < dot; idx++ {
+			truncated[len(dst)+idx] = '0'
 		}
-		return string(truncated)
+		return truncated
 	}
-	return str
+	return b
 }
 
 var (

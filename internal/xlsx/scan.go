@@ -60,7 +60,7 @@ type scanner struct {
 var errTruncated = errors.New("XML terpotong (bagian berakhir sebelum semua elemen ditutup)")
 
 func newScanner(r io.Reader, maxToken, maxDepth int) *scanner {
-	return &scanner{r: r, buf: make([]byte, 64<<10), maxToken: maxToken, maxDepth: maxDepth}
+	return &scanner{r: r, buf: make([]byte, min(64<<10, maxToken)), maxToken: maxToken, maxDepth: maxDepth}
 }
 
 // fill reads more input, keeping buf[pos:end]. It reports false at the end
