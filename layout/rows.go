@@ -25,7 +25,7 @@ import (
 // merges, conditional formats, comments, page setup) with no rows, and
 // zipWriter splices these rows into its sheetData when the file is saved.
 type rowStream struct {
-	part string // the worksheet's part, "xl/worksheets/sheet2.xml"
+	part string     // the worksheet's part, "xl/worksheets/sheet2.xml"
 	cols [26]string // column names A to Z, made once
 	file *os.File
 	w    *bufio.Writer
