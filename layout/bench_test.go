@@ -18,12 +18,12 @@ import (
 //
 //	go test ./layout -run '^$' -bench Report -benchtime 1x
 //
-// The sheets are streamed (excelize keeps at most 16 MiB of a sheet's XML
-// in memory and the rest in a temporary file) and the budget tree is
-// written as it is walked, so live memory grows with the compressed file
-// (excelize assembles the zip in memory before writing it out) and with
-// the findings (each comment and link is kept until the file is saved),
-// not with the rows' XML.
+// The sheets are streamed (the Penyerapan rows by rowStream to a
+// temporary file, the other sheets by excelize, which keeps at most 16 MiB
+// of a sheet's XML in memory), the budget tree is written as it is walked
+// and the file is compressed on its way out, so live memory grows with the
+// findings (each comment and link is kept until the file is saved), not
+// with the rows.
 func BenchmarkReport(b *testing.B) {
 	for _, s := range []synthSize{
 		{tables: 1, programs: 10, kegiatan: 10, sub: 5, rekening: 20}, // ≈ 10 600 rows

@@ -25,7 +25,13 @@
 // then; sheet properties that precede the rows (fit to page, outline
 // direction, column widths, panes) are set in openSheet before any row.
 // The budget tree is written while it is walked, so memory grows with the
-// findings and the compressed file, not with the rows.
+// findings, not with the rows. The rows of Penyerapan Anggaran, the one
+// sheet that grows with the agency, are serialised by rowStream (what
+// StreamWriter.SetRow writes, without its per-cell cost) to a temporary
+// file and spliced into the sheet's XML when the file is saved. Saving
+// goes through zipWriter (save): straight to the destination, each part
+// deflated in 1 MiB blocks on every core, instead of excelize assembling
+// the whole file in memory.
 //
 // Helpers meant for every workbook of this package: styles (newStyles,
 // flagged, places), sheetWriter (openSheet, next, nextAt, across, link,

@@ -64,9 +64,8 @@ type report struct {
 }
 
 // Report writes the report workbook of an analysed agency to w. Sheets are
-// streamed, so memory grows with the number of findings, not with the
-// number of budget rows; excelize still assembles the compressed file in
-// memory before it writes it to w.
+// streamed and the file is compressed on its way to w, so memory grows
+// with the number of findings, not with the number of budget rows.
 func Report(ctx context.Context, r *calc.Result, w io.Writer, opt Options) error {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
