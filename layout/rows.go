@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -24,21 +25,30 @@ import (
 // sheet's StreamWriter still writes everything else (columns, panes,
 // merges, conditional formats, comments, page setup) with no rows, and
 // zipWriter splices these rows into its sheetData when the file is saved.
+//
+// The rows are compressed as they are written, on the other cores, in
+// blocks that end on a byte boundary; the splice appends the compressed
+// blocks to the part as they are, so the rows cost no compression time
+// when the file is saved and the temporary file holds them compressed.
 type rowStream struct {
 	part string     // the worksheet's part, "xl/worksheets/sheet2.xml"
 	cols [26]string // column names A to Z, made once
 	file *os.File
-	w    *bufio.Writer
+	fw   *bufio.Writer // to file
+	pw   *partWriter   // compresses into fw
+	w    *bufio.Writer // into pw
 	num  []byte
-	err  error
+	done bool
 }
 
 func newRowStream(part string) (*rowStream, error) {
-	f, err := os.CreateTemp("", "lkjip-rows-*.xml")
+	f, err := os.CreateTemp("", "lkjip-rows-*.deflate")
 	if err != nil {
 		return nil, fmt.Errorf("rows of %s: %w", part, err)
 	}
-	r := &rowStream{part: part, file: f, w: bufio.NewWriterSize(f, 256<<10), num: make([]byte, 0, 64)}
+	r := &rowStream{part: part, file: f, fw: bufio.NewWriterSize(f, 256<<10), num: make([]byte, 0, 64)}
+	r.pw = &partWriter{out: r.fw, workers: max(1, runtime.GOMAXPROCS(0)), free: make(chan []byte, 8)}
+	r.w = bufio.NewWriterSize(r.pw, 64<<10)
 	for i := range r.cols {
 		r.cols[i] = colName(i + 1)
 	}
@@ -51,15 +61,30 @@ func (r *rowStream) remove() {
 	os.Remove(r.file.Name())
 }
 
-// reader returns the rows written, from the start.
-func (r *rowStream) reader() (io.Reader, error) {
+// finish ends the rows: every block compressed and on file.
+func (r *rowStream) finish() error {
+	if r.done {
+		return nil
+	}
+	r.done = true
 	if err := r.w.Flush(); err != nil {
-		return nil, err
+		return err
+	}
+	if err := r.pw.flushBlocks(); err != nil {
+		return err
+	}
+	return r.fw.Flush()
+}
+
+// appendTo appends the compressed rows to part p.
+func (r *rowStream) appendTo(p *partWriter) error {
+	if err := r.finish(); err != nil {
+		return err
 	}
 	if _, err := r.file.Seek(0, io.SeekStart); err != nil {
-		return nil, err
+		return err
 	}
-	return bufio.NewReaderSize(r.file, 256<<10), nil
+	return p.appendDeflated(bufio.NewReaderSize(r.file, 256<<10), r.pw.crc, r.pw.size, r.pw.csize)
 }
 
 // row writes row number row, its cells from column A (nil cells are
@@ -343,7 +368,7 @@ func bstrMarshal(s string) (result string) {
 // splice passes a worksheet part through to w, writing the rows before
 // its </sheetData>.
 type splice struct {
-	w     io.Writer
+	w     *partWriter
 	rows  *rowStream
 	carry []byte
 	done  bool
@@ -368,11 +393,7 @@ func (s *splice) Write(p []byte) (int, error) {
 	if _, err := s.w.Write(buf[:i]); err != nil {
 		return 0, err
 	}
-	rows, err := s.rows.reader()
-	if err == nil {
-		_, err = io.Copy(s.w, rows)
-	}
-	if err != nil {
+	if err := s.rows.appendTo(s.w); err != nil {
 		return 0, fmt.Errorf("rows of %s: %w", s.rows.part, err)
 	}
 	s.done, s.carry = true, nil

@@ -230,6 +230,90 @@ func (p *partWriter) drain(n int) {
 	}
 }
 
+// flushBlocks compresses and writes out everything written so far,
+// ending on a byte boundary without ending the stream, so that blocks
+// compressed elsewhere can follow (appendDeflated).
+func (p *partWriter) flushBlocks() error {
+	if len(p.buf) > 0 {
+		p.dispatch(false)
+	}
+	p.drain(len(p.pending))
+	return p.err
+}
+
+// appendDeflated writes blocks deflated elsewhere (by another partWriter's
+// flushBlocks) after the blocks written so far: size bytes with CRC crc,
+// csize bytes compressed. The block after them has no dictionary.
+func (p *partWriter) appendDeflated(r io.Reader, crc uint32, size, csize uint64) error {
+	if err := p.flushBlocks(); err != nil {
+		return err
+	}
+	n, err := io.Copy(p.out, r)
+	if err != nil {
+		p.err = err
+		return err
+	}
+	if uint64(n) != csize {
+		p.err = fmt.Errorf("zip: %d compressed bytes appended, %d expected", n, csize)
+		return p.err
+	}
+	p.crc = crc32Combine(p.crc, crc, size)
+	p.size += size
+	p.csize += csize
+	p.dict = nil
+	return nil
+}
+
+// crc32Combine is the CRC-32 of two pieces of data joined, from the CRC of
+// each and the length of the second (zlib's crc32_combine).
+func crc32Combine(crc1, crc2 uint32, len2 uint64) uint32 {
+	if len2 == 0 {
+		return crc1
+	}
+	var even, odd [32]uint32
+	odd[0] = crc32.IEEE // the operator for one zero bit
+	row := uint32(1)
+	for n := 1; n < 32; n++ {
+		odd[n] = row
+		row <<= 1
+	}
+	gf2Square(&even, &odd) // two zero bits
+	gf2Square(&odd, &even) // four zero bits
+	for {
+		gf2Square(&even, &odd)
+		if len2&1 != 0 {
+			crc1 = gf2Times(&even, crc1)
+		}
+		if len2 >>= 1; len2 == 0 {
+			break
+		}
+		gf2Square(&odd, &even)
+		if len2&1 != 0 {
+			crc1 = gf2Times(&odd, crc1)
+		}
+		if len2 >>= 1; len2 == 0 {
+			break
+		}
+	}
+	return crc1 ^ crc2
+}
+
+func gf2Times(mat *[32]uint32, vec uint32) uint32 {
+	var sum uint32
+	for i := 0; vec != 0; i, vec = i+1, vec>>1 {
+		if vec&1 != 0 {
+			sum ^= mat[i]
+		}
+	}
+	return sum
+}
+
+func gf2Square(square, mat *[32]uint32) {
+	for n := range mat {
+		square[n] = gf2Times(mat, mat[n])
+	}
+}
+
 // close ends the stream and gives the part its CRC and sizes, which the
 // zip writer writes after the data and in the central directory.
 func (p *partWriter) close() error {
@@ -237,6 +321,9 @@ func (p *partWriter) close() error {
 	p.drain(len(p.pending))
 	if p.err != nil {
 		return p.err
+	}
+	if p.fh == nil {
+		return nil
 	}
 	p.fh.CRC32 = p.crc
 	p.fh.CompressedSize64, p.fh.UncompressedSize64 = p.csize, p.size
