@@ -67,41 +67,65 @@ func xlsxErr(name string, err error) error {
 	return inputErr(name, "%w: %v", ErrFormat, err)
 }
 
-// readXLSXSheet reads one sheet into rows of cells.
+// readXLSXSheet reads one sheet into rows of cells. The sheet's XML is
+// unpacked and tokenised on another goroutine while the cells are
+// converted here, so a large sheet takes both cores.
 func readXLSXSheet(ctx context.Context, b *xlsx.Book, i int, file string, budget *cellBudget) (*sheet, error) {
 	name := b.Sheets[i].Name
 	if b.Sheets[i].Part == "" {
 		return &sheet{File: file, Name: name}, nil // a chart sheet
 	}
 	s := &sheet{File: file, Name: name, Hidden: map[int]bool{}}
-	lay, err := b.ReadSheet(ctx, i, func(r int, hidden bool, cells []xlsx.Cell) error {
-		width, valued := 0, false
-		for _, c := range cells {
-			width = max(width, c.Col)
-			valued = valued || c.Value != ""
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan *cellBatch, 4)
+	var lay *xlsx.Layout
+	var readErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer close(batches)
+		defer func() {
+			if p := recover(); p != nil {
+				readErr = inputErr(file, "%w: berkas rusak (%w: %v)", ErrFormat, errReaderPanic, p)
+			}
+		}()
+		cur := &cellBatch{}
+		send := func() error {
+			select {
+			case batches <- cur:
+				cur = &cellBatch{}
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 		}
-		if err := budget.take(width); err != nil {
-			return err
+		lay, readErr = b.ReadSheet(ctx, i, func(r int, hidden bool, cells []xlsx.Cell) error {
+			cur.add(r, hidden, cells)
+			if len(cur.cells) >= 8192 {
+				return send()
+			}
+			return nil
+		})
+		if readErr == nil && len(cur.rows) > 0 {
+			readErr = send()
 		}
-		if r > len(s.Rows) {
-			s.Rows = append(s.Rows, make([][]cell, r-len(s.Rows))...)
+	}()
+	var err error
+	for batch := range batches {
+		if err == nil {
+			if err = s.addCells(b, batch, budget); err != nil {
+				cancel() // the reader stops at its next row
+			}
 		}
-		row := s.Rows[r-1]
-		if len(row) < width {
-			row = append(row, make([]cell, width-len(row))...)
-		}
-		for _, c := range cells {
-			row[c.Col-1] = xlsxCell(b, c)
-		}
-		s.Rows[r-1] = row
-		if hidden && valued {
-			s.Hidden[r] = true
-		}
-		return nil
-	})
+	}
+	<-done
+	if err == nil {
+		err = readErr
+	}
 	if err != nil {
 		var ie *InputError
-		if errors.As(err, &ie) {
+		if errors.As(err, &ie) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return nil, err
 		}
 		return nil, xlsxErr(file, err)
@@ -118,6 +142,58 @@ func readXLSXSheet(ctx context.Context, b *xlsx.Book, i int, file string, budget
 		s.Merges = append(s.Merges, rect{m.R1, m.C1, m.R2, m.C2})
 	}
 	return s, nil
+}
+
+// cellBatch carries rows of cells from the XML reader to the converter.
+type cellBatch struct {
+	rows  []batchRow
+	cells []xlsx.Cell
+}
+
+type batchRow struct {
+	r          int
+	hidden     bool
+	start, end int // in cells
+}
+
+func (b *cellBatch) add(r int, hidden bool, cells []xlsx.Cell) {
+	start := len(b.cells)
+	b.cells = append(b.cells, cells...)
+	b.rows = append(b.rows, batchRow{r, hidden, start, len(b.cells)})
+}
+
+// addCells places a batch of rows on the sheet.
+func (s *sheet) addCells(b *xlsx.Book, batch *cellBatch, budget *cellBudget) error {
+	for _, br := range batch.rows {
+		cells := batch.cells[br.start:br.end]
+		width, valued := 0, false
+		for _, c := range cells {
+			width = max(width, c.Col)
+			valued = valued || c.Value != ""
+		}
+		if err := budget.take(width); err != nil {
+			return err
+		}
+		r := br.r
+		if r > len(s.Rows) {
+			s.Rows = append(s.Rows, make([][]cell, r-len(s.Rows))...)
+		}
+		row := s.Rows[r-1]
+		switch {
+		case row == nil:
+			row = make([]cell, width)
+		case len(row) < width:
+			row = append(row, make([]cell, width-len(row))...)
+		}
+		for _, c := range cells {
+			row[c.Col-1] = xlsxCell(b, c)
+		}
+		s.Rows[r-1] = row
+		if br.hidden && valued {
+			s.Hidden[r] = true
+		}
+	}
+	return nil
 }
 
 // xlsxCell reads one cell: its kind, formula and percent format. A formula
