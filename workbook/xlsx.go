@@ -78,7 +78,16 @@ func readXLSXSheet(ctx context.Context, b *xlsx.Book, i int, file string, budget
 	s := &sheet{File: file, Name: name, Hidden: map[int]bool{}}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	batches := make(chan *cellBatch, 4)
+	batches, free := make(chan *cellBatch, 4), make(chan *cellBatch, 6)
+	newBatch := func() *cellBatch {
+		select {
+		case b := <-free:
+			b.rows, b.cells = b.rows[:0], b.cells[:0]
+			return b
+		default:
+			return &cellBatch{rows: make([]batchRow, 0, 1024), cells: make([]xlsx.Cell, 0, batchCells+64)}
+		}
+	}
 	var lay *xlsx.Layout
 	var readErr error
 	done := make(chan struct{})
@@ -90,11 +99,11 @@ func readXLSXSheet(ctx context.Context, b *xlsx.Book, i int, file string, budget
 				readErr = inputErr(file, "%w: berkas rusak (%w: %v)", ErrFormat, errReaderPanic, p)
 			}
 		}()
-		cur := &cellBatch{}
+		cur := newBatch()
 		send := func() error {
 			select {
 			case batches <- cur:
-				cur = &cellBatch{}
+				cur = newBatch()
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
@@ -102,7 +111,7 @@ func readXLSXSheet(ctx context.Context, b *xlsx.Book, i int, file string, budget
 		}
 		lay, readErr = b.ReadSheet(ctx, i, func(r int, hidden bool, cells []xlsx.Cell) error {
 			cur.add(r, hidden, cells)
-			if len(cur.cells) >= 8192 {
+			if len(cur.cells) >= batchCells {
 				return send()
 			}
 			return nil
@@ -117,6 +126,10 @@ func readXLSXSheet(ctx context.Context, b *xlsx.Book, i int, file string, budget
 			if err = s.addCells(b, batch, budget); err != nil {
 				cancel() // the reader stops at its next row
 			}
+		}
+		select {
+		case free <- batch:
+		default:
 		}
 	}
 	<-done
@@ -143,6 +156,9 @@ func readXLSXSheet(ctx context.Context, b *xlsx.Book, i int, file string, budget
 	}
 	return s, nil
 }
+
+// batchCells is about how many cells a batch carries.
+const batchCells = 8192
 
 // cellBatch carries rows of cells from the XML reader to the converter.
 type cellBatch struct {
