@@ -7,6 +7,7 @@
 #   scripts/bench.sh            # everything
 #   SIZES="10000 200000" CONSOLIDATE=0 scripts/bench.sh
 #   LIBREOFFICE=0 scripts/bench.sh   # skip LibreOffice
+#   BASELINE=/tmp/lkjip-old scripts/bench.sh   # also time another build
 #
 # Wall time and peak memory come from /usr/bin/time -v (Debian package
 # `time`). Generated inputs are kept in $BENCH_DIR (default
@@ -66,6 +67,9 @@ for rows in $SIZES; do
 	size=$(du -m "$in" | cut -f1)
 	echo "## $rows rows, $cells cells, ${size} MB"
 	measure "lkjip report" "$cells" "$BENCH_DIR/lkjip" report "$in" -o "$BENCH_DIR/report-$rows.xlsx"
+	if [ -n "${BASELINE:-}" ]; then
+		RUNS=1 measure "baseline report" "$cells" "$BASELINE" report "$in" -o "$BENCH_DIR/baseline-$rows.xlsx"
+	fi
 	if [ "$LIBREOFFICE" = 1 ] && command -v soffice >/dev/null; then
 		profile="$BENCH_DIR/lo-profile"
 		mkdir -p "$BENCH_DIR/lo-out"
@@ -85,5 +89,8 @@ if [ "$CONSOLIDATE" = 1 ]; then
 	cells=$(( $(unzip -p "$dir/1.xlsx" xl/worksheets/sheet1.xml | grep -o '<c ' | wc -l) * 500 ))
 	echo "## consolidate: 500 files of 2000 rows"
 	measure "lkjip consolidate" "$cells" "$BENCH_DIR/lkjip" consolidate "$dir" -o "$BENCH_DIR/rekap.xlsx"
+	if [ -n "${BASELINE:-}" ]; then
+		RUNS=1 measure "baseline consolidate" "$cells" "$BASELINE" consolidate "$dir" -o "$BENCH_DIR/baseline-rekap.xlsx"
+	fi
 fi
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
