@@ -6,10 +6,11 @@ import (
 	"encoding/binary"
 	"io"
 	"math"
-	"strings"
 
 	"github.com/richardlehane/mscfb"
 	"github.com/shopspring/decimal"
+
+	"lkjip/internal/xlsx"
 )
 
 // readOLE reads an OLE compound file: a legacy Excel workbook (.xls,
@@ -230,7 +231,7 @@ func (r *biffReader) percentXF(ixfe uint16) bool {
 	if f == 9 || f == 10 {
 		return true
 	}
-	return strings.Contains(stripQuoted(r.formats[f]), "%")
+	return xlsx.IsPercentCode(r.formats[f])
 }
 
 // worksheet reads one worksheet substream.

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"strconv"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -290,21 +289,4 @@ func splitRef(ref string) (int, int, bool) {
 		return 0, 0, false
 	}
 	return col, row, true
-}
-
-// stripQuoted drops quoted literals from a number format ("0.00\"%\"" is
-// not a percent format).
-func stripQuoted(s string) string {
-	var b strings.Builder
-	in := false
-	for _, r := range s {
-		if r == '"' {
-			in = !in
-			continue
-		}
-		if !in {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

@@ -43,10 +43,8 @@ func rewriteSheet(t *testing.T, data []byte, edit func([]byte) []byte) []byte {
 // TestXLSXRefusals: a damaged or oversized workbook is one input error
 // naming the file, as a format problem or a limit, never a panic.
 func TestXLSXRefusals(t *testing.T) {
-	var buf bytes.Buffer
-	_, err := synth.Write(&buf, synth.Options{Seed: 1, Rows: 500})
+	good, _, err := synth.Bytes(synth.Options{Seed: 1, Rows: 500})
 	require.NoError(t, err)
-	good := buf.Bytes()
 	small := DefaultLimits()
 	small.MaxInflated = 64 << 10
 	for _, tc := range []struct {

@@ -171,7 +171,11 @@ func (r *sheetReader) mergeCell(s *scanner) error {
 }
 
 // sheetData reads the rows.
-func (r *sheetReader) sheetData(s *scanner) error {
+func (r *sheetReader) sheetData(s *scanner) error { return children(s, "row", r.rowElem) }
+
+// children calls fn at each child element named want of the element just
+// started, skipping the others, to the end of the element.
+func children(s *scanner, want string, fn func(*scanner) error) error {
 	depth := s.depth
 	for {
 		k, err := s.next()
@@ -183,14 +187,13 @@ func (r *sheetReader) sheetData(s *scanner) error {
 			return errTruncated
 		case k == tokEnd && s.depth < depth:
 			return nil
-		case k == tokStart && string(s.name) == "row":
-			if err := r.rowElem(s); err != nil {
-				return err
-			}
+		case k == tokStart && string(s.name) == want:
+			err = fn(s)
 		case k == tokStart:
-			if err := s.skip(); err != nil {
-				return err
-			}
+			err = s.skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }
@@ -209,27 +212,10 @@ func (r *sheetReader) rowElem(s *scanner) error {
 	r.rowStyle, _ = strconv.Atoi(string(attrOr(s, "s")))
 	r.col = 0
 	r.cells = r.cells[:0]
-	depth := s.depth
-	for {
-		k, err := s.next()
-		if err != nil {
-			return err
-		}
-		switch {
-		case k == tokEOF:
-			return errTruncated
-		case k == tokEnd && s.depth < depth:
-			return r.flushRow()
-		case k == tokStart && string(s.name) == "c":
-			if err := r.cell(s); err != nil {
-				return err
-			}
-		case k == tokStart:
-			if err := s.skip(); err != nil {
-				return err
-			}
-		}
+	if err := children(s, "c", r.cell); err != nil {
+		return err
 	}
+	return r.flushRow()
 }
 
 func (r *sheetReader) flushRow() error {

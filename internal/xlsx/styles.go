@@ -58,11 +58,12 @@ func isPercentFormat(id int, custom map[int]string) bool {
 		return true
 	}
 	code, ok := custom[id]
-	if id < 50 || !ok {
-		return false
-	}
-	return strings.Contains(stripQuoted(code), "%")
+	return id >= 50 && ok && IsPercentCode(code)
 }
+
+// IsPercentCode reports whether a number format code shows a percentage:
+// a % outside quoted text.
+func IsPercentCode(code string) bool { return strings.Contains(stripQuoted(code), "%") }
 
 // stripQuoted drops quoted literals from a number format ("0.00\"%\"" is
 // not a percent format).

@@ -52,10 +52,9 @@ func TestSameAsExcelize(t *testing.T) {
 	}
 	require.GreaterOrEqual(t, len(files), 10)
 	for _, formulas := range []bool{false, true} {
-		var buf bytes.Buffer
-		_, err := synth.Write(&buf, synth.Options{Seed: 3, Rows: 2000, Formulas: formulas})
+		data, _, err := synth.Bytes(synth.Options{Seed: 3, Rows: 2000, Formulas: formulas})
 		require.NoError(t, err)
-		files[fmt.Sprintf("synth-formulas=%v", formulas)] = buf.Bytes()
+		files[fmt.Sprintf("synth-formulas=%v", formulas)] = data
 	}
 	for name, data := range files {
 		t.Run(name, func(t *testing.T) {
