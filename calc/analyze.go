@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"runtime"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -97,8 +98,12 @@ func (r *Result) Predikat(pct decimal.Decimal) string { return Predikat(pct, r.S
 // Analyze recomputes every total and percentage of an agency, cross-checks
 // its documents and returns the result with its findings. It does not
 // modify the figures of a; it sets each Node's Sum.
-func Analyze(a *Agency, s Settings) *Result {
-	c := &checker{s: s, pkDPA: map[int]*Node{}}
+func Analyze(a *Agency, s Settings) *Result { return analyze(a, s, runtime.GOMAXPROCS(0)) }
+
+// analyze is Analyze with large budget tables checked on up to workers
+// goroutines.
+func analyze(a *Agency, s Settings, workers int) *Result {
+	c := &checker{s: s, pkDPA: map[int]*Node{}, workers: workers}
 	r := &Result{Agency: a, Settings: s, PohonDPA: map[*PohonNode]*Node{}}
 	for _, b := range a.Budgets {
 		c.checkBudget(b)

@@ -3,6 +3,7 @@ package calc
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -18,6 +19,8 @@ type checker struct {
 	absent map[Ref]*absence
 	// fixes are the values that figures judged wrong should hold (Correct).
 	fixes []Correction
+	// workers is the most goroutines a large budget table is checked on.
+	workers int
 }
 
 // add records a finding with its rule's usual severity.
@@ -47,13 +50,48 @@ func severityOf(r Rule) Severity {
 // equal to the sum of its children's typed figures (one level at a time, so
 // a finding sits where the fault is), percentages, sisa, over-realisation
 // and low absorption.
+//
+// A large table is checked on every core: each row's checks read only its
+// own figures and its children's, so the rows in tree order are cut into
+// runs, each run checked by a checker of its own, and their findings and
+// corrections joined in the same order a single walk would give.
 func (c *checker) checkBudget(b *Budget) {
 	b.Root.sumUp()
+	var nodes []*Node
 	b.Root.Walk(func(n *Node) bool {
-		c.checkNode(n)
+		nodes = append(nodes, n)
 		return true
 	})
+	workers := min(c.workers, 1+len(nodes)/parallelRows)
+	if workers <= 1 {
+		for _, n := range nodes {
+			c.checkNode(n)
+		}
+		return
+	}
+	parts := make([]*checker, workers)
+	size := (len(nodes) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for i := range parts {
+		part := &checker{s: c.s}
+		parts[i] = part
+		run := nodes[min(len(nodes), i*size):min(len(nodes), (i+1)*size)]
+		wg.Go(func() {
+			for _, n := range run {
+				part.checkNode(n)
+			}
+		})
+	}
+	wg.Wait()
+	for _, p := range parts {
+		c.findings = append(c.findings, p.findings...)
+		c.fixes = append(c.fixes, p.fixes...)
+	}
 }
+
+// parallelRows is the number of rows per core below which a table is
+// checked on one: fewer are not worth a goroutine.
+const parallelRows = 20_000
 
 func (c *checker) checkNode(n *Node) {
 	subject := n.Name
