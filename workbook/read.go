@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -47,7 +48,12 @@ func Load(path string, lim Limits) (File, error) {
 	if st.Size() > lim.MaxBytes {
 		return File{}, inputErr(path, "%w: ukuran %d byte (batas %d byte)", ErrTooLarge, st.Size(), lim.MaxBytes)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, lim.MaxBytes+1))
+	// Read in one piece of the size the file has (io.ReadAll would grow
+	// and copy its buffer a dozen times for a large workbook).
+	var buf bytes.Buffer
+	buf.Grow(int(st.Size()) + bytes.MinRead)
+	_, err = buf.ReadFrom(io.LimitReader(f, lim.MaxBytes+1))
+	data := buf.Bytes()
 	if err != nil {
 		return File{}, inputErr(path, "tidak dapat dibaca: %v", osReason(err))
 	}
