@@ -27,8 +27,9 @@
 // The budget tree is written while it is walked, so memory grows with the
 // findings, not with the rows. The rows of Penyerapan Anggaran, the one
 // sheet that grows with the agency, are serialised by rowStream (what
-// StreamWriter.SetRow writes, without its per-cell cost) to a temporary
-// file and spliced into the sheet's XML when the file is saved. Saving
+// StreamWriter.SetRow writes, without its per-cell cost), compressed as
+// they are written on the other cores into a temporary file, and spliced
+// into the sheet's XML when the file is saved. Saving
 // goes through zipWriter (save): straight to the destination, each part
 // deflated in 1 MiB blocks on every core, instead of excelize assembling
 // the whole file in memory.
