@@ -228,7 +228,7 @@ func figure(c cell, at calc.Ref) calc.Figure {
 		f.Kind = calc.Blank
 		return f
 	case cellNumber:
-		v, err := decimal.NewFromString(c.Text)
+		v, err := storedDecimal(c.Text)
 		if err != nil {
 			f.Kind = calc.Invalid
 			return f
@@ -248,6 +248,39 @@ func figure(c cell, at calc.Ref) calc.Figure {
 	}
 	f.Kind, f.Value, f.Places = calc.Number, p.Value, p.Places
 	return f
+}
+
+// storedDecimal is decimal.NewFromString for the stored numbers of cells,
+// with the plain ones ("1788546290", "85.71", at most 18 digits) read
+// directly: the same value and exponent, without the general parser.
+func storedDecimal(s string) (decimal.Decimal, error) {
+	i, neg := 0, false
+	if len(s) > 0 && s[0] == '-' {
+		i, neg = 1, true
+	}
+	var coef int64
+	digits, frac, dot := 0, 0, false
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			coef = coef*10 + int64(c-'0')
+			digits++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return decimal.NewFromString(s)
+		}
+	}
+	if digits == 0 || digits > 18 || dot && frac == 0 {
+		return decimal.NewFromString(s)
+	}
+	if neg {
+		coef = -coef
+	}
+	return decimal.New(coef, -int32(frac)), nil
 }
 
 // isNumeric reports whether a cell holds a number, stored or typed.

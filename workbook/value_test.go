@@ -153,3 +153,21 @@ func TestCanonicalNumber(t *testing.T) {
 		})
 	}
 }
+
+// TestStoredDecimal checks the fast path against the general parser:
+// value, exponent and errors.
+func TestStoredDecimal(t *testing.T) {
+	for _, s := range []string{"0", "-0", "1788546290", "85.71", "-12.50", "0.001", "999999999999999999", "1234567890123456789",
+		"1.", ".5", "1e3", "-", "", "1.2.3", "12a", "00012", "-0.000"} {
+		t.Run(s, func(t *testing.T) {
+			want, werr := decimal.NewFromString(s)
+			got, gerr := storedDecimal(s)
+			assert.Equal(t, werr != nil, gerr != nil)
+			if werr == nil {
+				assert.True(t, want.Equal(got), "%s: %s vs %s", s, got, want)
+				assert.Equal(t, want.Exponent(), got.Exponent())
+				assert.Equal(t, want.String(), got.String())
+			}
+		})
+	}
+}
