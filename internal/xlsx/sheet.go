@@ -209,7 +209,10 @@ func (r *sheetReader) rowElem(s *scanner) error {
 		r.row = n
 	}
 	r.hidden = isTrue(attrOr(s, "hidden"))
-	r.rowStyle, _ = strconv.Atoi(string(attrOr(s, "s")))
+	r.rowStyle = 0
+	if v, ok := s.attr("s"); ok {
+		r.rowStyle, _ = strconv.Atoi(string(v))
+	}
 	r.col = 0
 	r.cells = r.cells[:0]
 	if err := children(s, "c", r.cell); err != nil {
