@@ -13,6 +13,16 @@ import (
 // The conversion is correctly rounded (the nearest double), like
 // decimal.Float64, without its big.Rat.
 func num(d decimal.Decimal) float64 {
+	// An amount of up to 15 digits is an exact double, and so is a power of
+	// ten up to 10^22: one division or multiplication, correctly rounded
+	// by the hardware, is then the nearest double, as ParseFloat finds it.
+	if e := d.Exponent(); e >= -22 && e <= 22 && d.NumDigits() <= 15 {
+		c := float64(d.CoefficientInt64())
+		if e < 0 {
+			return c / pow10[-e]
+		}
+		return c * pow10[e]
+	}
 	f, err := strconv.ParseFloat(d.String(), 64)
 	if err != nil { // out of range: ±Inf, which no amount reaches
 		f, _ = d.Float64()
@@ -24,3 +34,7 @@ func num(d decimal.Decimal) float64 {
 func exactInCell(d decimal.Decimal) bool {
 	return strconv.FormatFloat(num(d), 'f', -1, 64) == d.String()
 }
+
+// pow10 are the powers of ten a double holds exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}

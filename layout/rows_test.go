@@ -7,9 +7,12 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
@@ -79,5 +82,21 @@ func TestCRC32Combine(t *testing.T) {
 	for _, cut := range []int{0, 1, 7, 4096, len(data) - 1, len(data)} {
 		a, b := data[:cut], data[cut:]
 		assert.Equal(t, crc32.ChecksumIEEE(data), crc32Combine(crc32.ChecksumIEEE(a), crc32.ChecksumIEEE(b), uint64(len(b))), "cut at %d", cut)
+	}
+}
+
+// TestNumFastPath compares num's arithmetic path with parsing the
+// decimal's text, on amounts, percentages and awkward values.
+func TestNumFastPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20_000 {
+		coef := rng.Int64N(2_000_000_000_000_000) - 1_000_000_000_000_000
+		coef /= int64(math.Pow10(rng.IntN(16)))
+		d := decimal.New(coef, int32(rng.IntN(30))-22)
+		want, err := strconv.ParseFloat(d.String(), 64)
+		require.NoError(t, err)
+		if got := num(d); got != want {
+			t.Fatalf("num(%s) = %v, ParseFloat gives %v", d, got, want)
+		}
 	}
 }

@@ -69,7 +69,12 @@ func (w *sheetWriter) next(cells ...any) (int, error) { return w.nextAt(0, cells
 // reader can fold the detail of a tree away.
 func (w *sheetWriter) nextAt(level int, cells ...any) (int, error) {
 	w.row++
-	span := make([]int, len(cells)) // columns each cell covers
+	var spans [16]int
+	span := spans[:0] // columns each cell covers
+	if len(cells) > len(spans) {
+		span = make([]int, 0, len(cells))
+	}
+	span = span[:len(cells)]
 	for i, c := range cells {
 		span[i] = 1
 		if s, ok := c.(spanning); ok {
