@@ -16,6 +16,9 @@ type Correction struct {
 	Old     Figure          // as typed; Kind Blank or Invalid when the cell held no number
 	New     decimal.Decimal // exact
 	Places  int32           // decimals to show
+	// Percent: the figure is a percentage (Places may then be many more
+	// than the two a person reads, for a stored floating-point result).
+	Percent bool
 	// Why says how the new value follows, in Bahasa Indonesia ("anggaran
 	// 100 − realisasi 80").
 	Why     string
@@ -55,11 +58,11 @@ func (c Correction) Text() string { return FormatLike(c.Old.Text, c.New, c.Place
 //
 // keep names cells a person must look at although a rule would correct
 // them (a formula whose own result differs from the corrected value): they
-// stay as typed, and, like a text leaf, block every correction derived
-// from them. Correcting a corrected copy changes nothing.
+// stay as typed, and the rows above them add up to what they show, as if
+// they were leaves. Correcting a corrected copy changes nothing.
 func Correct(a *Agency, s Settings, keep map[Ref]bool) (*Agency, []Correction) {
 	b := a.Clone()
-	k := &corrector{keep: keep, sums: map[*Node]nodeSums{}}
+	k := &corrector{keep: keep, sums: map[*Node]nodeSums{}, moved: map[*Node]bool{}}
 	for _, bud := range b.Budgets {
 		k.amounts(bud.Root)
 		bud.Root.Walk(func(n *Node) bool {
@@ -88,9 +91,10 @@ func Correct(a *Agency, s Settings, keep map[Ref]bool) (*Agency, []Correction) {
 
 // corrector carries one run of Correct.
 type corrector struct {
-	keep map[Ref]bool
-	sums map[*Node]nodeSums
-	out  []Correction
+	keep  map[Ref]bool
+	sums  map[*Node]nodeSums
+	moved map[*Node]bool // rows whose amounts were corrected
+	out   []Correction
 }
 
 // nodeSums are a node's amounts summed from its leaves, and whether each is
@@ -120,15 +124,15 @@ func mergeCorrections(cs []Correction) []Correction {
 
 // fix records the value a derived figure should hold, for Correct. Only the
 // checks whose figures the corrected copy may change call it.
-func (c *checker) fix(typed Figure, value decimal.Decimal, places int32, rule Rule, subject, why string) {
+func (c *checker) fix(typed Figure, value decimal.Decimal, places int32, pct bool, rule Rule, subject, why string) {
 	if typed.Src.IsZero() {
 		return
 	}
-	c.fixes = append(c.fixes, newCorrection(typed, value, places, rule, subject, why))
+	c.fixes = append(c.fixes, newCorrection(typed, value, places, pct, rule, subject, why))
 }
 
-func newCorrection(typed Figure, value decimal.Decimal, places int32, rule Rule, subject, why string) Correction {
-	cor := Correction{Src: typed.Src, Rule: rule, Subject: subject, Old: typed, New: value, Places: places, Why: why}
+func newCorrection(typed Figure, value decimal.Decimal, places int32, pct bool, rule Rule, subject, why string) Correction {
+	cor := Correction{Src: typed.Src, Rule: rule, Subject: subject, Old: typed, New: value, Places: places, Percent: pct, Why: why}
 	cor.Message = fmt.Sprintf("%s: tertulis %s, diperbaiki menjadi %s (%s)", subject, oldText(typed), cor.Text(), why)
 	return cor
 }
@@ -193,21 +197,27 @@ func (k *corrector) amounts(n *Node) nodeSums {
 			s.Amounts = s.Add(cs.Amounts)
 			s.okA, s.okR = s.okA && cs.okA, s.okR && cs.okR
 		}
-		s.okA = s.okA && k.parent(n, anggaranColumn, s.Anggaran)
-		s.okR = s.okR && k.parent(n, realisasiColumn, s.Realisasi)
+		s.Anggaran, s.okA = k.parent(n, anggaranColumn, s.Anggaran, s.okA)
+		s.Realisasi, s.okR = k.parent(n, realisasiColumn, s.Realisasi, s.okR)
 	}
 	k.sums[n] = s
 	return s
 }
 
 // parent sets a parent's amount to the sum of its children where the typed
-// one is wrong, and reports false when the cell is kept as typed. A blank
-// anggaran is filled, and a blank realisasi over children that spent
-// something; a blank realisasi over nothing spent is not wrong.
-func (k *corrector) parent(n *Node, col column, sum decimal.Decimal) bool {
+// one is wrong (when the children's sum is known). A blank anggaran is
+// filled, and a blank realisasi over children that spent something; a
+// blank realisasi over nothing spent is not wrong. A kept cell stays as
+// typed and stands, for the rows above it, in place of its children, like
+// a leaf: its parents add up to what it shows. parent returns the amount
+// the node contributes upward and whether it is known.
+func (k *corrector) parent(n *Node, col column, sum decimal.Decimal, known bool) (decimal.Decimal, bool) {
 	f := col.fig(n)
 	if k.keep[f.Src] {
-		return false
+		return f.Value, f.Kind == Number
+	}
+	if !known {
+		return sum, false
 	}
 	blank := RuleMissingValue
 	if col.what == "realisasi" {
@@ -216,12 +226,14 @@ func (k *corrector) parent(n *Node, col column, sum decimal.Decimal) bool {
 			blank = RuleTotalMismatch
 		}
 	}
-	k.set(f, sum, amountPlaces(sum), compareAmount, RuleTotalMismatch, blank, subjectOf(n),
-		col.what+" = jumlah rinciannya; baris paling rinci dianggap benar")
+	if k.set(f, sum, amountPlaces(sum), false, RuleTotalMismatch, blank, subjectOf(n),
+		col.what+" = jumlah rinciannya; baris paling rinci dianggap benar", false) {
+		k.moved[n] = true
+	}
 	if f.Present() && compareAmount(*f, typedSum(n, col)) == differs {
 		k.exactChildren(n, col)
 	}
-	return true
+	return sum, true
 }
 
 // typedSum is the sum of a node's children's figures in a column as they
@@ -241,12 +253,13 @@ func (k *corrector) exactChildren(n *Node, col column) {
 	for _, ch := range n.Children {
 		f, s := col.fig(ch), k.sums[ch]
 		exact := col.sum(s.Amounts)
-		if !col.ok(s) || f.Kind != Number || f.Value.Equal(exact) || k.keep[f.Src] {
+		if !col.ok(s) || f.Kind != Number || f.Value.Equal(exact) || k.keep[f.Src] || len(ch.Children) == 0 {
 			continue
 		}
-		k.record(f, exact, amountPlaces(exact), RuleRounding, subjectOf(ch),
+		k.record(f, exact, amountPlaces(exact), false, RuleRounding, subjectOf(ch),
 			fmt.Sprintf("%s = jumlah rinciannya; angka yang dibulatkan membuat jumlah induknya %s tidak cocok",
 				col.what, subjectOf(n)))
+		k.moved[ch] = true
 		if compareAmount(*f, typedSum(ch, col)) == differs {
 			k.exactChildren(ch, col)
 		}
@@ -254,22 +267,28 @@ func (k *corrector) exactChildren(n *Node, col column) {
 }
 
 // rates recomputes a budget row's percentage and sisa from its amounts, once
-// its leaves confirm them.
+// its leaves confirm them. Where the amounts were corrected, a percentage
+// or sisa off only by rounding follows them too: it was right for the old
+// amounts, not for the new.
 func (k *corrector) rates(n *Node) {
 	s := k.sums[n]
 	if !s.okA || !s.okR || !n.Anggaran.Present() || n.Anggaran.Value.IsNegative() {
 		return
 	}
 	amt := Amounts{n.Anggaran.Value, n.Realisasi.Or0()}
-	subject := subjectOf(n)
+	subject, moved := subjectOf(n), k.moved[n]
+	note := ""
+	if moved {
+		note = ", dengan angka yang sudah diperbaiki"
+	}
 	if !k.keep[n.Persen.Src] {
-		k.set(&n.Persen, amt.Persen(), percentPlaces(n.Persen), compareRounded, RulePercentMismatch, "", subject,
-			fmt.Sprintf("realisasi %s ÷ anggaran %s × 100", formatAmount(amt.Realisasi), formatAmount(amt.Anggaran)))
+		k.set(&n.Persen, amt.Persen(), percentPlaces(n.Persen), true, RulePercentMismatch, "", subject,
+			fmt.Sprintf("realisasi %s ÷ anggaran %s × 100%s", formatAmount(amt.Realisasi), formatAmount(amt.Anggaran), note), moved)
 	}
 	if !k.keep[n.Sisa.Src] {
 		sisa := amt.Sisa()
-		k.set(&n.Sisa, sisa, amountPlaces(sisa), compareAmount, RuleSisaMismatch, "", subject,
-			fmt.Sprintf("anggaran %s − realisasi %s", formatAmount(amt.Anggaran), formatAmount(amt.Realisasi)))
+		k.set(&n.Sisa, sisa, amountPlaces(sisa), false, RuleSisaMismatch, "", subject,
+			fmt.Sprintf("anggaran %s − realisasi %s%s", formatAmount(amt.Anggaran), formatAmount(amt.Realisasi), note), moved)
 	}
 }
 
@@ -283,18 +302,25 @@ func (k *corrector) data(t *DataTable) {
 		f := &t.Total.Values[i]
 		sum, ok := columnValue(t, columnName(t, i))
 		if ok && !k.keep[f.Src] {
-			k.set(f, sum, amountPlaces(sum), compareAmount, RuleTotalMismatch, "", t.Total.Label,
-				fmt.Sprintf("jumlah baris-baris kolom %s", columnTitle(*t, i)))
+			k.set(f, sum, amountPlaces(sum), false, RuleTotalMismatch, "", t.Total.Label,
+				fmt.Sprintf("jumlah baris-baris kolom %s", columnTitle(*t, i)), false)
 		}
 	}
 }
 
-// set corrects a typed figure to exact (rounded to places) when it is wrong:
-// a mismatch for a number judge says differs, not-a-number for text, and
-// blank for an empty cell ("" leaves an empty cell alone). A figure off
-// only by rounding is not wrong; an absent column has nothing to correct.
-func (k *corrector) set(f *Figure, exact decimal.Decimal, places int32, judge func(Figure, decimal.Decimal) verdict,
-	mismatch, blank Rule, subject, why string) {
+// set corrects a typed figure to exact (rounded to places) when it is wrong,
+// and reports whether it did: a mismatch for a number off by more than
+// rounding (a percentage, pct, judged at its typed precision; an amount to
+// the rupiah), not-a-number for text, and blank for an empty cell (""
+// leaves an empty cell alone). A figure off only by rounding is not wrong,
+// unless strict (its inputs were corrected); an absent column has nothing
+// to correct.
+func (k *corrector) set(f *Figure, exact decimal.Decimal, places int32, pct bool,
+	mismatch, blank Rule, subject, why string, strict bool) bool {
+	judge := compareAmount
+	if pct {
+		judge = compareRounded
+	}
 	var rule Rule
 	switch f.Kind {
 	case Blank:
@@ -302,18 +328,25 @@ func (k *corrector) set(f *Figure, exact decimal.Decimal, places int32, judge fu
 	case Invalid:
 		rule = RuleNotANumber
 	case Number:
-		if judge(*f, exact) == differs {
+		switch judge(*f, exact) {
+		case differs:
 			rule = mismatch
+		case rounded:
+			if strict && !f.Value.Equal(exact.Round(places)) {
+				rule = RuleRounding
+			}
 		}
 	}
-	if rule != "" {
-		k.record(f, exact.Round(places), places, rule, subject, why)
+	if rule == "" {
+		return false
 	}
+	k.record(f, exact.Round(places), places, pct, rule, subject, why)
+	return true
 }
 
 // record sets a figure and notes the correction.
-func (k *corrector) record(f *Figure, value decimal.Decimal, places int32, rule Rule, subject, why string) {
-	k.out = append(k.out, newCorrection(*f, value, places, rule, subject, why))
+func (k *corrector) record(f *Figure, value decimal.Decimal, places int32, pct bool, rule Rule, subject, why string) {
+	k.out = append(k.out, newCorrection(*f, value, places, pct, rule, subject, why))
 	setFigure(f, value, places)
 }
 

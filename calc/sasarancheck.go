@@ -25,7 +25,7 @@ func (c *checker) checkAlokasi(r *Result, sasaran []*SasaranResult, dpa map[int]
 					Reported: row.Anggaran.Value.String(), Computed: jsonAmount(base),
 					Message: fmt.Sprintf("%s: anggaran di tabel alokasi tertulis %s, seharusnya %s seperti di DPA (%s)",
 						subject, typedText(row.Anggaran), formatAmount(base), p.Src)})
-				c.fix(row.Anggaran, base, amountPlaces(base), RuleAllocationMismatch, subject, "anggaran program di DPA")
+				c.fix(row.Anggaran, base, amountPlaces(base), false, RuleAllocationMismatch, subject, "anggaran program di DPA")
 			}
 		} else if row.Program == "" && sasaran[i] != nil && len(sasaran[i].Programs) > 0 {
 			base = sasaran[i].Amounts.Anggaran
@@ -36,7 +36,7 @@ func (c *checker) checkAlokasi(r *Result, sasaran []*SasaranResult, dpa map[int]
 		exact := Percent(base, r.BelanjaLangsung)
 		why := fmt.Sprintf("anggaran %s ÷ %s %s × 100", formatAmount(base), r.belanjaLabel(), formatAmount(r.BelanjaLangsung))
 		if c.checkPercentOf(row.Persen, exact, RuleAllocationMismatch, subject, "alokasi", why) == differs {
-			c.fix(row.Persen, exact.Round(percentPlaces(row.Persen)), percentPlaces(row.Persen), RuleAllocationMismatch, subject, why)
+			c.fix(row.Persen, exact.Round(percentPlaces(row.Persen)), percentPlaces(row.Persen), true, RuleAllocationMismatch, subject, why)
 		}
 	}
 }
@@ -64,7 +64,7 @@ func (c *checker) checkEfisiensi(r *Result, sasaran []*SasaranResult) {
 				formatAmount(s.Amounts.Anggaran), programNames(s.Programs))
 			if c.checkPercentOf(row.Penyerapan, s.Penyerapan(), RulePercentMismatch, subject, "% penyerapan anggaran", why) == differs {
 				places := percentPlaces(row.Penyerapan)
-				c.fix(row.Penyerapan, s.Penyerapan().Round(places), places, RulePercentMismatch, subject, why)
+				c.fix(row.Penyerapan, s.Penyerapan().Round(places), places, true, RulePercentMismatch, subject, why)
 			}
 		}
 		if !row.Efisiensi.Present() || len(s.Programs) == 0 || !s.HasCapaian && m == EfficiencySelisih {
