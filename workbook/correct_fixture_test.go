@@ -41,8 +41,8 @@ type planted struct {
 	// also a total typed over its formula, a formula whose cached result is
 	// stale, and a SUM over the wrong range.
 	typoParent, badPercent, overLeaf string
-	typedTotal, staleFormula        string
-	wrongRange                      string
+	typedTotal, staleFormula         string
+	wrongRange                       string
 	// commented is a corrected cell that already had a comment.
 	commented string
 	rows      int
@@ -394,4 +394,3 @@ func withComments(t testing.TB, data []byte, sheet string, comments map[string]s
 
 func intPtr(i int) *int       { return &i }
 func strPtr(s string) *string { return &s }
-

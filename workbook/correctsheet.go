@@ -23,9 +23,9 @@ type cellFix struct {
 	// changed; its text is "" for a shared formula's follower.
 	formula     bool
 	formulaText string
-	percent     bool // a number shown as a percentage: the cell holds New ÷ 100
-	text    bool   // written as text
-	stored  string // what the cell now holds: the <v> or the text
+	percent     bool   // a number shown as a percentage: the cell holds New ÷ 100
+	text        bool   // written as text
+	stored      string // what the cell now holds: the <v> or the text
 }
 
 // sheetMarks are the places in a worksheet part where the notes of its
@@ -56,14 +56,14 @@ type cellScan struct {
 	nextRow             int // index in rows of the next row with fixes not reached yet
 	row, prevCol        int
 	rowEl               *element
-	pending             []int           // columns of the current row not written yet
-	colStyle            map[int]int     // default style of a column (<col style>)
-	textAbove           map[int]bool    // the nearest value above in a watched column is text
-	cell                *element // the cell being read, when fixed or watched
-	cellCol             int      // its column
-	fixing              bool     // the cell is fixed
-	formula, extra      string   // raw <f> and other children of the fixed cell
-	hasValue, isText    bool     // what the watched cell holds
+	pending             []int        // columns of the current row not written yet
+	colStyle            map[int]int  // default style of a column (<col style>)
+	textAbove           map[int]bool // the nearest value above in a watched column is text
+	cell                *element     // the cell being read, when fixed or watched
+	cellCol             int          // its column
+	fixing              bool         // the cell is fixed
+	formula, extra      string       // raw <f> and other children of the fixed cell
+	hasValue, isText    bool         // what the watched cell holds
 	inSheetData, inCols bool
 }
 

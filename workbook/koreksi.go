@@ -201,7 +201,7 @@ func textCell(s string, style int) xcell { return xcell{text: s, style: style, i
 func bodyCell(s string, ks koreksiStyles) xcell {
 	return xcell{text: s, style: ks.body, isText: true, wrap: true}
 }
-func numberCell(n, style int) xcell      { return xcell{num: strconv.Itoa(n), style: style} }
+func numberCell(n, style int) xcell { return xcell{num: strconv.Itoa(n), style: style} }
 
 // linkCell shows a cell's address and links to it.
 func linkCell(sheetName string, r calc.Ref, style int) xcell {

@@ -200,4 +200,3 @@ func applyEdits(data []byte, edits []edit) []byte {
 	b.Write(data[pos:])
 	return b.Bytes()
 }
-
