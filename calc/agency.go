@@ -23,6 +23,18 @@ type Input struct {
 	File    string
 	Tables  []Table
 	Ignored []Ignored
+	// Hidden lists the hidden rows and columns that held something. They
+	// were read like any other; the list lets the user know they count.
+	Hidden []Hidden
+}
+
+// Hidden is a hidden row (Col 0) or column (Row 0) of an input sheet that
+// held something.
+type Hidden struct {
+	Sheet string
+	Row   int
+	Col   int
+	Text  string // the row's first non-empty text, or the column's header
 }
 
 // TableKind is the kind of document a table was recognised as.

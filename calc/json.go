@@ -24,6 +24,16 @@ type JSONInput struct {
 	File    string        `json:"file"`
 	Tables  []JSONTable   `json:"tables"`
 	Ignored []JSONIgnored `json:"ignored"`
+	Hidden  []JSONHidden  `json:"hidden"`
+}
+
+// JSONHidden is a hidden row or column that was read all the same: row is
+// 0 for a column, column "" for a row.
+type JSONHidden struct {
+	Sheet  string `json:"sheet"`
+	Row    int    `json:"row,omitempty"`
+	Column string `json:"column,omitempty"`
+	Text   string `json:"text,omitempty"`
 }
 
 // JSONTable is a table found in a file.
@@ -128,12 +138,15 @@ func (r *Result) JSON() JSONResult {
 		Settings: r.Settings.Config(),
 	}
 	for _, in := range r.Agency.Inputs {
-		ji := JSONInput{File: in.File, Tables: []JSONTable{}, Ignored: []JSONIgnored{}}
+		ji := JSONInput{File: in.File, Tables: []JSONTable{}, Ignored: []JSONIgnored{}, Hidden: []JSONHidden{}}
 		for _, t := range in.Tables {
 			ji.Tables = append(ji.Tables, JSONTable{Sheet: t.Sheet, Kind: string(t.Kind), Range: t.Range})
 		}
 		for _, ig := range in.Ignored {
 			ji.Ignored = append(ji.Ignored, JSONIgnored{Sheet: ig.Sheet, Row: ig.Row, Reason: ig.Reason, Text: ig.Text})
+		}
+		for _, h := range in.Hidden {
+			ji.Hidden = append(ji.Hidden, JSONHidden{Sheet: h.Sheet, Row: h.Row, Column: ColumnName(h.Col), Text: h.Text})
 		}
 		out.Inputs = append(out.Inputs, ji)
 	}

@@ -5,13 +5,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-
-	"lkjip/calc"
 )
 
 // note is the comment a corrected cell carries.
 type note struct {
-	key  cellKey
+	key  cellAt
 	text string
 }
 
@@ -163,7 +161,7 @@ func mergeComments(data []byte, notes []note) (mergedComments, error) {
 	var out mergedComments
 	var fresh strings.Builder
 	for _, n := range notes {
-		cell := calc.Ref{Row: n.key.row, Col: n.key.col}.Cell()
+		cell := cellName(n.key.row, n.key.col)
 		if at, ok := texts[cell]; ok {
 			edits = append(edits, edit{at, at, withPrefix(noteRuns("\n\n"+n.text), prefix)})
 			continue

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"encoding/xml"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,8 +12,8 @@ import (
 	"lkjip/calc"
 )
 
-// cellKey is a cell's row and column, 1-based.
-type cellKey struct{ row, col int }
+// cellAt is a cell's row and column, 1-based.
+type cellAt struct{ row, col int }
 
 // cellFix is one correction as a worksheet part receives it, and how the
 // cell was written.
@@ -44,7 +45,7 @@ var lateElements = []string{"legacyDrawingHF", "drawingHF", "picture", "oleObjec
 // cellScan rewrites the corrected cells of one worksheet part.
 type cellScan struct {
 	data  []byte
-	fixes map[cellKey]*cellFix
+	fixes map[cellAt]*cellFix
 	st    *styleBook
 	rows  []int         // rows with fixes, in order
 	cols  map[int][]int // columns with fixes, by row, in order
@@ -69,7 +70,7 @@ type cellScan struct {
 
 // patchCells returns the edits that write fixes into a worksheet part, and
 // the part's landmarks.
-func patchCells(data []byte, fixes map[cellKey]*cellFix, st *styleBook) ([]edit, sheetMarks, error) {
+func patchCells(data []byte, fixes map[cellAt]*cellFix, st *styleBook) ([]edit, sheetMarks, error) {
 	s := &cellScan{data: data, fixes: fixes, st: st, cols: map[int][]int{}, watch: map[int]bool{},
 		colStyle: map[int]int{}, textAbove: map[int]bool{}}
 	for k := range fixes {
@@ -95,11 +96,7 @@ func patchCells(data []byte, fixes map[cellKey]*cellFix, st *styleBook) ([]edit,
 	return s.edits, s.marks, nil
 }
 
-var errNoSheetData = xmlError("lembar tanpa sheetData")
-
-type xmlError string
-
-func (e xmlError) Error() string { return string(e) }
+var errNoSheetData = errors.New("lembar tanpa sheetData")
 
 func (s *cellScan) open(e *element) error {
 	switch {
@@ -141,7 +138,7 @@ func (s *cellScan) open(e *element) error {
 	case e.Depth == 3 && s.rowEl != nil && e.Name.Local == "c":
 		col := s.prevCol + 1
 		if ref, ok := e.attr("", "r"); ok {
-			if c, _, err := cellCoords(ref); err == nil {
+			if c, _, ok := splitRef(ref); ok {
 				col = c
 			}
 		}
@@ -150,7 +147,7 @@ func (s *cellScan) open(e *element) error {
 		s.cell, s.cellCol = nil, col
 		if s.watch[col] {
 			s.cell, s.formula, s.extra, s.hasValue = e, "", "", false
-			s.fixing = s.fixes[cellKey{s.row, col}] != nil
+			s.fixing = s.fixes[cellAt{s.row, col}] != nil
 			s.isText = isTextType(attrValue(e.Attr, "t"))
 		}
 	}
@@ -171,7 +168,7 @@ func (s *cellScan) close(e *element) error {
 			}
 		}
 	case e.Depth == 3 && s.cell == e:
-		key := cellKey{s.row, s.cellCol}
+		key := cellAt{s.row, s.cellCol}
 		empty := !s.hasValue && s.formula == ""
 		if s.fixing {
 			s.edits = append(s.edits, edit{e.Start, e.End, s.write(key, s.fixes[key], e.Attr, e.Name.Space, s.formula, s.extra, empty)})
@@ -239,8 +236,8 @@ func (s *cellScan) insertCellsBefore(col, at int) {
 func (s *cellScan) newCells(row int, cols []int, prefix string) string {
 	var b strings.Builder
 	for _, col := range cols {
-		key := cellKey{row, col}
-		attrs := []xml.Attr{{Name: xml.Name{Local: "r"}, Value: calc.Ref{Row: row, Col: col}.Cell()}}
+		key := cellAt{row, col}
+		attrs := []xml.Attr{{Name: xml.Name{Local: "r"}, Value: cellName(row, col)}}
 		style := s.colStyle[col]
 		if s.rowEl != nil && s.row == row && attrOr(s.rowEl, "", "customFormat") == "1" {
 			style, _ = strconv.Atoi(attrOr(s.rowEl, "", "s"))
@@ -256,7 +253,7 @@ func (s *cellScan) newCells(row int, cols []int, prefix string) string {
 // number with its format (divided by 100 where the format shows a
 // percentage). A cell that was empty takes the kind of the nearest value
 // above it in its column.
-func (s *cellScan) write(key cellKey, f *cellFix, attrs []xml.Attr, prefix, formula, extra string, empty bool) string {
+func (s *cellScan) write(key cellAt, f *cellFix, attrs []xml.Attr, prefix, formula, extra string, empty bool) string {
 	style, _ := strconv.Atoi(attrValue(attrs, "s"))
 	f.formula, f.formulaText = formula != "", formulaText(formula)
 	f.text = isTextType(attrValue(attrs, "t")) || (empty && s.textAbove[key.col])
@@ -325,21 +322,4 @@ func numText(d decimal.Decimal) string {
 		return d.String()
 	}
 	return strconv.FormatFloat(f, 'f', -1, 64)
-}
-
-// cellCoords parses "D22" into column 4, row 22.
-func cellCoords(ref string) (col, row int, err error) {
-	i := 0
-	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
-		col = col*26 + int(ref[i]-'A'+1)
-		i++
-	}
-	if i == 0 || i == len(ref) || i > 3 {
-		return 0, 0, xmlError("alamat sel tidak sah: " + ref)
-	}
-	row, err = strconv.Atoi(ref[i:])
-	if err != nil || row < 1 {
-		return 0, 0, xmlError("alamat sel tidak sah: " + ref)
-	}
-	return col, row, nil
 }

@@ -41,16 +41,16 @@ func patchXLSX(data []byte, fixes []calc.Correction, k koreksiReport, hasKoreksi
 	if err != nil {
 		return nil, err
 	}
-	bySheet := map[string]map[cellKey]*cellFix{}
+	bySheet := map[string]map[cellAt]*cellFix{}
 	var order []string
 	for _, c := range fixes {
 		name := k.Sheet(c.Src.Sheet)
 		if bySheet[name] == nil {
-			bySheet[name] = map[cellKey]*cellFix{}
+			bySheet[name] = map[cellAt]*cellFix{}
 			order = append(order, name)
 		}
 		f := &cellFix{cor: c}
-		bySheet[name][cellKey{c.Src.Row, c.Src.Col}] = f
+		bySheet[name][cellAt{c.Src.Row, c.Src.Col}] = f
 		out.fixes = append(out.fixes, f)
 	}
 	for _, name := range order {
@@ -96,7 +96,7 @@ func (b *book) stylesBook() (*styleBook, error) {
 }
 
 // patchSheet rewrites one worksheet's fixed cells and gives them notes.
-func (b *book) patchSheet(name string, fixes map[cellKey]*cellFix, st *styleBook) error {
+func (b *book) patchSheet(name string, fixes map[cellAt]*cellFix, st *styleBook) error {
 	sh, ok := b.sheet(name)
 	if !ok || sh.Part == "" {
 		return fmt.Errorf("lembar %q tidak ditemukan", name)

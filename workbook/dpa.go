@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,7 +15,8 @@ type dpaMapper struct {
 	a     *calc.Agency
 	b     *calc.Budget
 	stack []*calc.Node // the open path from the root down
-	total bool         // the grand total row has been read
+	codes map[*calc.Node]code
+	total bool // the grand total row ended the table
 
 	colNo, colKode, colName                       int
 	colAnggaran, colRealisasi, colPersen, colSisa int
@@ -21,7 +24,7 @@ type dpaMapper struct {
 
 func newDPAMapper(t *table, a *calc.Agency) *dpaMapper {
 	h := t.hdr
-	m := &dpaMapper{t: t, a: a,
+	m := &dpaMapper{t: t, a: a, codes: map[*calc.Node]code{},
 		colNo: h.col(fNo), colKode: h.col(fKode),
 		colAnggaran: h.col(fAnggaran), colRealisasi: h.col(fRealisasi), colSisa: h.col(fSisa),
 	}
@@ -50,74 +53,193 @@ func (m *dpaMapper) row(r int) string {
 	no := t.text(r, m.colNo)
 	kode := t.text(r, m.colKode)
 	name := t.text(r, m.colName)
-	if m.colKode == 0 && m.colNo != 0 && looksLikeCode(no) {
-		kode, no = no, ""
-	}
 	n := &calc.Node{
-		Code: kode, No: no, Name: name, Src: t.ref(r, m.colName),
+		No: no, Name: name, Src: t.ref(r, m.colName),
 		Anggaran: t.fig(r, m.colAnggaran), Realisasi: t.fig(r, m.colRealisasi),
 		Persen: t.fig(r, m.colPersen), Sisa: t.fig(r, m.colSisa),
 	}
 	if n.Anggaran.Kind == calc.Blank && n.Realisasi.Kind == calc.Blank {
-		return otherRowReason(t.sh, r)
-	}
-	if name == "" && kode == "" {
-		return "angka tanpa uraian"
-	}
-	if isTotalRow(name) || isTotalRow(no) {
-		if m.total {
-			return "baris jumlah tambahan"
+		if !isSection(name) || m.total {
+			return otherRowReason(t.sh, r)
 		}
-		m.total = true
-		root := m.stack[0]
-		root.Name, root.Src = name, n.Src
-		root.Anggaran, root.Realisasi, root.Persen, root.Sisa = n.Anggaran, n.Realisasi, n.Persen, n.Sisa
-		return ""
+		// A section heading without figures ("BELANJA LANGSUNG"), whose
+		// subtotal row may follow: nothing to check until then.
+		n.Anggaran, n.Realisasi, n.Persen, n.Sisa = absent(), absent(), absent(), absent()
+	}
+	if isTotalRow(name) || isTotalRow(no) || isTotalRow(kode) {
+		return m.totalRow(n, firstNonEmpty(name, no, kode))
 	}
 	if m.total {
 		return "di bawah baris jumlah"
 	}
-	n.Level = m.level(n)
-	if n.Level >= calc.LevelKegiatan {
-		if num, rest, ok := cutNumbering(name); ok {
+	c, coded := m.codeOf(n, kode)
+	if n.Name == "" && !coded {
+		return "angka tanpa uraian"
+	}
+	if coded {
+		n.Code = c.String()
+	}
+	m.place(n, c, coded)
+	if n.Level >= calc.LevelKegiatan && !coded {
+		if num, rest, ok := cutNumbering(n.Name); ok {
 			n.No, n.Name = num, rest
 		}
-	}
-	for len(m.stack) > 1 && m.stack[len(m.stack)-1].Level >= n.Level {
-		m.stack = m.stack[:len(m.stack)-1]
 	}
 	parent := m.stack[len(m.stack)-1]
 	parent.Children = append(parent.Children, n)
 	m.stack = append(m.stack, n)
+	if coded {
+		m.codes[n] = c
+	}
 	return ""
 }
 
 func (m *dpaMapper) finish() {}
 
-// level decides a row's place in the tree: by its code when it has one, by
-// words (BELANJA …, Program …), by numbering (an integer in the No column
-// is a program, "1 Nama…" inside the name cell a kegiatan), and otherwise
-// one level below the row above it.
-func (m *dpaMapper) level(n *calc.Node) calc.Level {
-	lower := calc.NormalizeName(n.Name)
-	top := m.stack[len(m.stack)-1].Level
-	if n.Code != "" {
-		if l, ok := codeLevel(n.Code); ok {
-			return l
+// codeOf finds a row's code: in the Kode column, in the No column when it
+// holds a code rather than numbering, or typed at the start of the name.
+// A code cut from the name leaves the name without it.
+func (m *dpaMapper) codeOf(n *calc.Node, kode string) (code, bool) {
+	if c, ok := parseKode(kode); ok {
+		return c, true
+	}
+	if c, ok := parseCode(n.No); ok && c.strict() {
+		n.No = ""
+		return c, true
+	}
+	if c, rest, ok := cutCode(n.Name); ok {
+		n.Name = rest
+		return c, true
+	}
+	return code{}, false
+}
+
+// totalRow reads a row of totals: the grand total (JUMLAH, TOTAL, Jumlah
+// Keseluruhan), or a subtotal that names an open row ("Jumlah Belanja
+// Langsung") or says it is one ("Sub Total"). A subtotal gives its figures
+// to the row it closes when that row had none of its own.
+func (m *dpaMapper) totalRow(n *calc.Node, label string) string {
+	if target := m.subtotalOf(label); target != nil {
+		i := slices.Index(m.stack, target)
+		m.stack = m.stack[:i]
+		if unfilled(target.Anggaran) && unfilled(target.Realisasi) {
+			target.Anggaran, target.Realisasi, target.Persen, target.Sisa = n.Anggaran, n.Realisasi, n.Persen, n.Sisa
+			return ""
+		}
+		return fmt.Sprintf("subjumlah dari %q; angkanya sudah dibaca di baris %d", shorten(target.Name, 40), target.Src.Row)
+	}
+	root := m.stack[0]
+	if root.Anggaran.Kind != calc.Absent {
+		return "baris jumlah tambahan"
+	}
+	m.total = len(root.Children) > 0 // a total above the rows does not end the table
+	root.Name, root.Src = label, n.Src
+	root.Anggaran, root.Realisasi, root.Persen, root.Sisa = n.Anggaran, n.Realisasi, n.Persen, n.Sisa
+	return ""
+}
+
+// subtotalOf finds the open row a total row closes, or nil for the grand
+// total.
+func (m *dpaMapper) subtotalOf(label string) *calc.Node {
+	rest := calc.NormalizeName(label)
+	for _, w := range []string{"grand total", "sub total", "subtotal", "sub jumlah", "jumlah", "total"} {
+		if strings.HasPrefix(rest, w) {
+			rest = strings.TrimSpace(strings.TrimPrefix(rest, w))
+			break
 		}
 	}
-	switch {
-	case isGroupName(lower):
-		return calc.LevelGroup
-	case strings.HasPrefix(lower, "program"):
-		return calc.LevelProgram
-	case strings.HasPrefix(lower, "sub kegiatan"):
-		return calc.LevelSubKegiatan
-	case strings.HasPrefix(lower, "kegiatan"):
-		return calc.LevelKegiatan
+	rest = strings.TrimSpace(strings.TrimLeft(rest, "-:"))
+	// A subtotal names a section or program in two words or more: "Jumlah
+	// Belanja Langsung"; "Jumlah Belanja" is the grand total.
+	if len(strings.Fields(rest)) >= 2 {
+		for i := len(m.stack) - 1; i > 0; i-- {
+			n := m.stack[i]
+			nm := calc.NormalizeName(n.Name)
+			if n.Level <= calc.LevelKegiatan && nm != "" && (strings.HasPrefix(nm, rest) || strings.HasPrefix(rest, nm)) {
+				return n
+			}
+		}
+	}
+	lower := strings.ToLower(label)
+	if strings.HasPrefix(lower, "sub") && len(m.stack) >= 3 {
+		return m.stack[len(m.stack)-2]
+	}
+	return nil
+}
+
+// place decides a row's level and pops the open path to its parent.
+//
+// A coded row nests under the nearest open row whose code contains its own
+// (segment by segment, leading zeros ignored); accounts nest under the
+// program, kegiatan or sub-kegiatan above them. Its level comes from
+// words in the name ("Program …"), else from the code's shape in the
+// 90/2019 nomenclature, else one below its coded parent (13/2006 codes).
+// An uncoded row is placed by words, numbering and the row above it.
+func (m *dpaMapper) place(n *calc.Node, c code, coded bool) {
+	if !coded {
+		n.Level = m.level(n)
+		for len(m.stack) > 1 && m.stack[len(m.stack)-1].Level >= n.Level {
+			m.stack = m.stack[:len(m.stack)-1]
+		}
+		return
+	}
+	if c.account() {
+		for len(m.stack) > 1 {
+			top, ok := m.codes[m.stack[len(m.stack)-1]]
+			if !ok || !top.account() || top.contains(c) {
+				break
+			}
+			m.stack = m.stack[:len(m.stack)-1]
+		}
+		n.Level = c.accountLevel()
+		if words, ok := wordLevel(calc.NormalizeName(n.Name), m.stack[len(m.stack)-1].Level); ok && words == calc.LevelGroup {
+			n.Level = calc.LevelGroup // "5.1 BELANJA OPERASI" above the programs
+		}
+		return
+	}
+	level, known := wordLevel(calc.NormalizeName(n.Name), calc.LevelTotal)
+	if !known || level == calc.LevelAkun {
+		level, known = c.shapeLevel()
+	}
+	for len(m.stack) > 1 {
+		top := m.stack[len(m.stack)-1]
+		tc, topCoded := m.codes[top]
+		if topCoded && !tc.account() && tc.contains(c) {
+			break
+		}
+		// Uncoded rows and coded sections ("5.2 BELANJA LANGSUNG") hold
+		// the coded rows of lower levels.
+		container := !topCoded || tc.account() && top.Level == calc.LevelGroup
+		if container && top.Level < calc.LevelAkun && !(known && top.Level >= level) {
+			break
+		}
+		m.stack = m.stack[:len(m.stack)-1]
+	}
+	if !known {
+		parent := m.stack[len(m.stack)-1]
+		level = max(parent.Level+1, calc.LevelProgram)
+		if _, pc := m.codes[parent]; !pc && parent.Level >= calc.LevelProgram {
+			level = calc.LevelProgram // a coded row under uncoded ones starts the coded tree
+		}
+		level = min(level, calc.LevelSubKegiatan)
+	}
+	n.Level = level
+}
+
+// level decides an uncoded row's place in the tree: by words (BELANJA …,
+// Program …), by numbering (an integer in the No column is a program,
+// "1 Nama…" inside the name cell a kegiatan), and otherwise one level
+// below the row above it.
+func (m *dpaMapper) level(n *calc.Node) calc.Level {
+	top := m.stack[len(m.stack)-1].Level
+	if l, ok := wordLevel(calc.NormalizeName(n.Name), top); ok {
+		return l
 	}
 	if _, err := strconv.Atoi(n.No); err == nil {
 		return calc.LevelProgram
+	}
+	if parts := numberingParts(n.No); parts > 1 {
+		return min(calc.LevelProgram+calc.Level(parts-1), calc.LevelSubKegiatan)
 	}
 	if num, _, ok := cutNumbering(n.Name); ok && top >= calc.LevelProgram {
 		return m.numberedLevel(num)
@@ -126,6 +248,39 @@ func (m *dpaMapper) level(n *calc.Node) calc.Level {
 		return calc.LevelProgram
 	}
 	return min(top+1, calc.LevelRekening)
+}
+
+// wordLevel places a row by the words its name starts with. The sections
+// above the programs (Belanja Langsung, Belanja Operasi …) are groups;
+// any other "Belanja …" row, and a section's name inside a kegiatan, is an
+// account group (Belanja Pegawai, Belanja Modal under a 13/2006 kegiatan).
+func wordLevel(normalized string, top calc.Level) (calc.Level, bool) {
+	switch {
+	case isGroupName(normalized) && top < calc.LevelKegiatan:
+		return calc.LevelGroup, true
+	case strings.HasPrefix(normalized, "belanja "):
+		return calc.LevelAkun, true
+	case strings.HasPrefix(normalized, "urusan"), strings.HasPrefix(normalized, "bidang urusan"),
+		strings.HasPrefix(normalized, "organisasi"), strings.HasPrefix(normalized, "unit organisasi"):
+		return calc.LevelGroup, true
+	case strings.HasPrefix(normalized, "program"):
+		return calc.LevelProgram, true
+	case strings.HasPrefix(normalized, "sub kegiatan"), strings.HasPrefix(normalized, "subkegiatan"):
+		return calc.LevelSubKegiatan, true
+	case strings.HasPrefix(normalized, "kegiatan"):
+		return calc.LevelKegiatan, true
+	}
+	return 0, false
+}
+
+// numberingParts counts the parts of list numbering in the No column
+// ("1.2" has two); 0 when it is no such numbering.
+func numberingParts(no string) int {
+	no = strings.TrimRight(no, ".")
+	if no == "" || strings.Trim(no, "0123456789.") != "" {
+		return 0
+	}
+	return len(strings.Split(no, "."))
 }
 
 // numberedLevel places a row numbered inside its name cell ("1 Nama…",
@@ -157,11 +312,28 @@ func isGroupName(normalized string) bool {
 	return false
 }
 
-// isTotalRow recognises a grand total row: JUMLAH, TOTAL, Jumlah Keseluruhan.
+// isTotalRow recognises a row of totals: JUMLAH, TOTAL, Jumlah
+// Keseluruhan, Sub Total.
 func isTotalRow(text string) bool {
 	n := strings.ToLower(text)
-	return strings.HasPrefix(n, "jumlah") || strings.HasPrefix(n, "total") || strings.HasPrefix(n, "grand total")
+	for _, p := range []string{"jumlah", "total", "grand total", "sub total", "subtotal", "sub jumlah"} {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return false
 }
+
+// isSection recognises the heading of a section above the programs
+// (Belanja Langsung, Belanja Operasi, Urusan …), which may carry no
+// figures of its own.
+func isSection(name string) bool {
+	l, ok := wordLevel(calc.NormalizeName(name), calc.LevelTotal)
+	return ok && l == calc.LevelGroup
+}
+
+// unfilled reports whether a figure is still to be given (by a subtotal).
+func unfilled(f calc.Figure) bool { return f.Kind == calc.Blank || f.Kind == calc.Absent }
 
 // cutNumbering splits "1 Pelayanan…", "1. Pelayanan…", "1) …" or "a. …"
 // into the number and the name.
@@ -183,30 +355,12 @@ func cutNumbering(s string) (num, rest string, ok bool) {
 	return "", s, false
 }
 
-// looksLikeCode reports whether a No cell holds a hierarchical code
-// ("2.16.01") rather than list numbering ("1", "A").
-func looksLikeCode(s string) bool {
-	return strings.Count(s, ".") >= 1 && strings.Trim(s, "0123456789. ") == "" && len(strings.Trim(s, ". ")) > 2
-}
-
-// codeLevel places a code by its number of segments, in the Permendagri
-// 90/2019 nomenclature: program X.XX.XX, kegiatan X.XX.XX.X.XX,
-// sub-kegiatan X.XX.XX.X.XX.XXXX; account codes start with 5 (belanja).
-func codeLevel(code string) (calc.Level, bool) {
-	segs := strings.Split(calc.NormalizeCode(code), ".")
-	if segs[0] == "5" {
-		if len(segs) >= 6 {
-			return calc.LevelRekening, true
+// firstNonEmpty returns the first of its arguments that is not empty.
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
 		}
-		return calc.LevelAkun, true
 	}
-	switch len(segs) {
-	case 3:
-		return calc.LevelProgram, true
-	case 4, 5:
-		return calc.LevelKegiatan, true
-	case 6:
-		return calc.LevelSubKegiatan, true
-	}
-	return 0, false
+	return ""
 }

@@ -3,6 +3,10 @@ package workbook
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
 )
 
 // format is a file's format, decided by its content, never its name.
@@ -17,7 +21,10 @@ const (
 	formatCSV
 )
 
-// sniff decides a file's format from its first bytes.
+// oleMagic starts every OLE compound file (legacy .xls, encrypted .xlsx).
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// sniff decides a file's format from its content.
 func sniff(data []byte) format {
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
@@ -25,32 +32,71 @@ func sniff(data []byte) format {
 			return formatODS
 		}
 		return formatXLSX
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+	case bytes.HasPrefix(data, oleMagic):
 		return formatOLE
 	}
-	head := bytes.ToLower(bytes.TrimSpace(bytes.TrimPrefix(data[:min(len(data), 4096)], []byte("\xef\xbb\xbf"))))
-	if bytes.HasPrefix(head, []byte("<")) && (bytes.Contains(head, []byte("<table")) || bytes.Contains(head, []byte("<html"))) {
+	text := decodeText(data[:min(len(data), 8192)])
+	head := strings.ToLower(strings.TrimSpace(text))
+	if strings.HasPrefix(head, "<") && (strings.Contains(head, "<table") || strings.Contains(head, "<html")) {
 		return formatHTML
 	}
-	if len(head) > 0 && bytes.IndexByte(head, 0) < 0 {
+	// A table in text needs a separator between its columns.
+	if looksLikeText(head) && strings.ContainsAny(head, ",;\t|") {
 		return formatCSV
 	}
 	return formatUnknown
 }
 
-// readSheets reads any supported file into sheets of raw cells.
-func readSheets(ctx context.Context, name string, data []byte, lim Limits) ([]*sheet, docInfo, error) {
+// readSheets reads any supported file into sheets of raw cells. This is the
+// boundary between the format readers and table detection: everything
+// after it sees only sheets, whatever the file was. Formulas that had no
+// stored result are evaluated here (see formula.go), and a reader that
+// panics on a malformed file is stopped and reported as an unreadable file.
+func readSheets(ctx context.Context, name string, data []byte, lim Limits) (sheets []*sheet, info docInfo, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			sheets, info = nil, docInfo{}
+			err = inputErr(name, "%w: berkas rusak (%w: %v)", ErrFormat, errReaderPanic, p)
+		}
+	}()
 	switch sniff(data) {
 	case formatXLSX:
-		return readXLSX(ctx, name, data, lim)
+		sheets, info, err = readXLSX(ctx, name, data, lim) // evaluates with excelize's fallback
 	case formatODS:
-		return nil, docInfo{}, inputErr(name, "%w: berkas OpenDocument (.ods) belum didukung; simpan sebagai .xlsx", ErrFormat)
+		sheets, info, err = readODS(ctx, name, data, lim)
 	case formatOLE:
-		return nil, docInfo{}, inputErr(name, "%w: berkas Excel lama (.xls) belum didukung; simpan sebagai .xlsx", ErrFormat)
+		sheets, info, err = readOLE(ctx, name, data, lim)
 	case formatHTML:
-		return nil, docInfo{}, inputErr(name, "%w: tabel HTML belum didukung; simpan sebagai .xlsx", ErrFormat)
+		sheets, info, err = readHTML(ctx, name, data, lim)
 	case formatCSV:
-		return nil, docInfo{}, inputErr(name, "%w: berkas CSV belum didukung; simpan sebagai .xlsx", ErrFormat)
+		sheets, info, err = readCSV(ctx, name, data, lim)
+	default:
+		return nil, docInfo{}, inputErr(name, "%w", ErrFormat)
 	}
-	return nil, docInfo{}, inputErr(name, "%w", ErrFormat)
+	if err != nil {
+		return nil, docInfo{}, err
+	}
+	evaluateFormulas(sheets, nil)
+	return sheets, info, nil
+}
+
+// errReaderPanic marks a reader that panicked on a malformed file: the
+// user sees an unreadable file, and the fuzz tests see a bug to fix.
+var errReaderPanic = errors.New("pembaca berhenti")
+
+// baseSheetName is the sheet name spreadsheet programs give a file that has
+// no sheets of its own (CSV, an HTML table): the file's name without its
+// folder and extension, at most 31 characters.
+func baseSheetName(file string) string {
+	b := filepath.Base(strings.ReplaceAll(file, `\`, "/"))
+	b = strings.TrimSuffix(b, filepath.Ext(b))
+	if b == "" || b == "." {
+		b = "Sheet1"
+	}
+	return shorten(b, 31)
+}
+
+// tooLarge reports a sheet beyond a limit.
+func tooLarge(file, sheetName, what string, n, limit int) error {
+	return inputErr(file, "%w: lembar %q %s (batas %d)", ErrTooLarge, sheetName, fmt.Sprintf(what, n), limit)
 }

@@ -1,5 +1,7 @@
 package workbook
 
+import "slices"
+
 // cellKind is what a cell stores.
 type cellKind uint8
 
@@ -36,8 +38,13 @@ type sheet struct {
 	Rows   [][]cell // Rows[i] holds row i+1
 	Merges []rect
 	Hidden map[int]bool // hidden rows
+	// HiddenCols are the hidden columns.
+	HiddenCols map[int]bool
 
-	mergeAt map[[2]int]int // cell → index in Merges, built on first use
+	// mergeCols lists, per column, the merges covering it in order of their
+	// first row; built on first use. Its size is the sum of the merges'
+	// widths, never of their areas, so a huge merged range costs little.
+	mergeCols map[int][]int
 }
 
 // at returns the cell at row r, column c (1-based).
@@ -50,21 +57,56 @@ func (s *sheet) at(r, c int) cell {
 
 // merge returns the merged range covering (r, c), if any.
 func (s *sheet) merge(r, c int) (rect, bool) {
-	if s.mergeAt == nil {
-		s.mergeAt = map[[2]int]int{}
+	if s.mergeCols == nil {
+		s.mergeCols = map[int][]int{}
 		for i, m := range s.Merges {
-			for rr := m.r1; rr <= m.r2; rr++ {
-				for cc := m.c1; cc <= m.c2; cc++ {
-					s.mergeAt[[2]int{rr, cc}] = i
-				}
+			for cc := m.c1; cc <= m.c2; cc++ {
+				s.mergeCols[cc] = append(s.mergeCols[cc], i)
 			}
 		}
+		for _, list := range s.mergeCols {
+			slices.SortFunc(list, func(a, b int) int { return s.Merges[a].r1 - s.Merges[b].r1 })
+		}
 	}
-	i, ok := s.mergeAt[[2]int{r, c}]
-	if !ok {
+	list := s.mergeCols[c]
+	// The last merge of the column starting at or above r.
+	i, found := slices.BinarySearchFunc(list, r, func(idx, row int) int { return s.Merges[idx].r1 - row })
+	if !found {
+		i--
+	}
+	if i < 0 {
 		return rect{}, false
 	}
-	return s.Merges[i], true
+	m := s.Merges[list[i]]
+	if r > m.r2 {
+		return rect{}, false
+	}
+	return m, true
+}
+
+// clampMerges drops merged ranges that are malformed or cover one cell,
+// and cuts the rest to the sheet's limits, so that no file can make a
+// merge cost more than its rows and columns.
+func (s *sheet) clampMerges(lim Limits) {
+	out := s.Merges[:0]
+	for _, m := range s.Merges {
+		if m.r1 > m.r2 {
+			m.r1, m.r2 = m.r2, m.r1
+		}
+		if m.c1 > m.c2 {
+			m.c1, m.c2 = m.c2, m.c1
+		}
+		if m.r1 < 1 || m.c1 < 1 || m.r1 > lim.MaxRows || m.c1 > lim.MaxCols {
+			continue
+		}
+		m.r2, m.c2 = min(m.r2, lim.MaxRows), min(m.c2, lim.MaxCols)
+		if m.r1 == m.r2 && m.c1 == m.c2 {
+			continue
+		}
+		out = append(out, m)
+	}
+	s.Merges = out
+	s.mergeCols = nil
 }
 
 // value returns the cell's content, looking through merges: a cell inside a

@@ -186,7 +186,10 @@ const maxHeaderLen = 40
 
 // readHeader tries row r as a table header, taking row r+1 as a sub-header
 // when merged cells say it is one. ok is false when the row is not a header.
-func readHeader(s *sheet, r int) (header, bool) {
+// Inside an open table (strict) a row needs stronger evidence: every cell
+// a header word (one may be unknown in a wide row), since data rows of a
+// Pohon Kinerja read like headers ("Program …", "Jumlah rambu …").
+func readHeader(s *sheet, r int, strict bool) (header, bool) {
 	width := len(s.Rows[r-1])
 	own := 0   // non-empty cells of the row
 	known := 0 // of which recognised
@@ -225,6 +228,14 @@ func readHeader(s *sheet, r int) (header, bool) {
 	if own < 2 || len(fields) < 2 || known*2 < own {
 		return header{}, false
 	}
+	if strict && known < own && (own < 5 || own-known > 1) {
+		return header{}, false
+	}
+	return headerAt(s, r, sub), true
+}
+
+// headerAt reads row r (and r+1 when sub) as a header, whatever it holds.
+func headerAt(s *sheet, r int, sub bool) header {
 	h := header{Row: r, LastRow: r}
 	if sub {
 		h.LastRow = r + 1
@@ -260,7 +271,7 @@ func readHeader(s *sheet, r int) (header, bool) {
 			h.Cols = append(h.Cols, col)
 		}
 	}
-	return h, true
+	return h
 }
 
 // subHeader reports whether row r+1 continues the header of row r: some

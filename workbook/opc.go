@@ -165,14 +165,6 @@ const (
 	nsMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 )
 
-// relationship is one entry of a .rels part.
-type relationship struct {
-	ID         string `xml:"Id,attr"`
-	Type       string `xml:"Type,attr"`
-	Target     string `xml:"Target,attr"`
-	TargetMode string `xml:"TargetMode,attr"`
-}
-
 // relsOf is the .rels part that holds the relationships of a part ("" for
 // the package itself).
 func relsOf(part string) string {

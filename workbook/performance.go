@@ -36,7 +36,10 @@ func (m *pkMapper) row(r int) string {
 	sasaran := m.sasaran.at(t, r, h.col(fSasaran))
 	indikator := m.indikator.at(t, r, h.col(fIndikator))
 	program := t.text(r, h.col(fProgram))
-	if program == "" || isTotalRow(program) {
+	if isTotalRow(program) {
+		return "baris jumlah"
+	}
+	if program == "" {
 		return otherRowReason(t.sh, r)
 	}
 	m.a.PK = append(m.a.PK, calc.PKRow{

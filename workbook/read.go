@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"lkjip/calc"
 )
@@ -19,6 +21,9 @@ type File struct {
 // Options control reading.
 type Options struct {
 	Limits Limits
+	// Override names the sheet, header row and columns when detection
+	// guesses wrong.
+	Override Override
 }
 
 // DefaultOptions are the options used when nothing is configured.
@@ -83,17 +88,26 @@ func Read(ctx context.Context, files []File, opt Options) (*calc.Agency, error) 
 		}
 		infos = append(infos, info)
 		in := calc.Input{File: f.Name}
+		found := false
 		for _, s := range sheets {
+			if !opt.Override.wantSheet(s.Name) {
+				continue
+			}
+			found = true
 			if isKoreksiSheet(s) { // lkjip's own list of corrections, not data
 				in.Ignored = append(in.Ignored, koreksiIgnored(s)...)
 				continue
 			}
-			res := readSheet(s, a)
+			res := readSheet(s, a, opt.Override)
 			for _, t := range res.tables {
 				in.Tables = append(in.Tables, calc.Table{Sheet: s.Name, Kind: t.kind, Range: t.rangeText()})
 			}
 			in.Ignored = append(in.Ignored, res.ignored...)
+			in.Hidden = append(in.Hidden, hiddenOf(s)...)
 			titles = append(titles, res.titles...)
+		}
+		if !found {
+			return nil, inputErr(f.Name, "%w: lembar %q tidak ada (lembar yang ada: %s)", ErrNoTable, opt.Override.Sheet, sheetNames(sheets))
 		}
 		if len(in.Tables) == 0 {
 			return nil, &InputError{Place: calc.Ref{File: f.Name}, Err: fmt.Errorf(
@@ -106,4 +120,35 @@ func Read(ctx context.Context, files []File, opt Options) (*calc.Agency, error) 
 	}
 	a.Name, a.Year = agencyOf(titles)
 	return a, nil
+}
+
+// hiddenOf lists a sheet's hidden rows and columns that hold something.
+func hiddenOf(s *sheet) []calc.Hidden {
+	var out []calc.Hidden
+	for r := 1; r <= len(s.Rows); r++ {
+		if s.Hidden[r] && !s.rowEmpty(r) {
+			out = append(out, calc.Hidden{Sheet: s.Name, Row: r, Text: s.firstText(r)})
+		}
+	}
+	for c := 1; c <= s.width(); c++ {
+		if !s.HiddenCols[c] {
+			continue
+		}
+		for r := 1; r <= len(s.Rows); r++ {
+			if v := s.at(r, c); !v.empty() {
+				out = append(out, calc.Hidden{Sheet: s.Name, Col: c, Text: shorten(cleanText(v.Text), 80)})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// sheetNames lists the sheets of a file for a message.
+func sheetNames(sheets []*sheet) string {
+	names := make([]string, len(sheets))
+	for i, s := range sheets {
+		names[i] = strconv.Quote(s.Name)
+	}
+	return strings.Join(names, ", ")
 }

@@ -138,8 +138,14 @@ func mappedRows(a *calc.Agency, file, sheetName string) map[int]bool {
 		}
 	}
 	for _, b := range a.Budgets {
-		mark(b.Root.Src)
-		b.Root.Walk(func(n *calc.Node) bool { mark(n.Src); return true })
+		b.Root.Walk(func(n *calc.Node) bool {
+			mark(n.Src)
+			// A subtotal row gives its figures to the row it closes.
+			for _, f := range []calc.Figure{n.Anggaran, n.Realisasi, n.Persen, n.Sisa} {
+				mark(f.Src)
+			}
+			return true
+		})
 	}
 	for _, p := range a.Pohon {
 		p.Walk(func(n *calc.PohonNode) bool { mark(n.Src); return true })

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -14,8 +16,8 @@ import (
 // rebuildXLSX writes an xlsx holding the values read from a file in another
 // format (.xls, .ods, .csv, an HTML table): each sheet at the same cells,
 // numbers as numbers (shown as percentages where the file showed them so),
-// text as text, merged ranges and hidden rows; a formula keeps only its
-// result. Sheet names xlsx does not allow are changed; names maps each
+// text as text, merged ranges, hidden rows and columns; a formula keeps
+// only its result. Sheet names xlsx does not allow are changed; names maps each
 // original name to the one in the copy.
 func rebuildXLSX(ctx context.Context, sheets []*sheet) (data []byte, names map[string]string, err error) {
 	f := excelize.NewFile()
@@ -56,6 +58,13 @@ func writeValues(f *excelize.File, name string, s *sheet, percent int) error {
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return err
+	}
+	for _, c := range slices.Sorted(maps.Keys(s.HiddenCols)) {
+		if s.HiddenCols[c] {
+			if err := sw.SetColVisible(c, c, false); err != nil {
+				return err
+			}
+		}
 	}
 	for i, row := range s.Rows {
 		if len(row) == 0 && !s.Hidden[i+1] {

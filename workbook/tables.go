@@ -93,7 +93,7 @@ type sheetResult struct {
 
 // readSheet finds the tables of a sheet and maps their rows into a. Every
 // non-empty row ends up mapped or in the ignored list with its reason.
-func readSheet(s *sheet, a *calc.Agency) sheetResult {
+func readSheet(s *sheet, a *calc.Agency, o Override) sheetResult {
 	var res sheetResult
 	ignore := func(r int, reason string) {
 		res.ignored = append(res.ignored, calc.Ignored{Sheet: s.Name, Row: r, Reason: reason, Text: s.firstText(r)})
@@ -109,7 +109,15 @@ func readSheet(s *sheet, a *calc.Agency) sheetResult {
 		if s.rowEmpty(r) {
 			continue
 		}
-		if h, ok := readHeader(s, r); ok {
+		h, ok := readHeader(s, r, cur != nil)
+		if o.HeaderRow > 0 {
+			ok = r == o.HeaderRow
+			if ok {
+				h = headerAt(s, r, subHeader(s, r))
+			}
+		}
+		if ok {
+			h = o.apply(h)
 			if kind := kindOf(h); kind != "" {
 				if cur != nil && kind == cur.kind && h.signature() == cur.hdr.signature() {
 					for hr := r; hr <= h.LastRow; hr++ {

@@ -62,6 +62,10 @@ func parseNumber(text string) (parsedNumber, bool) {
 		neg, t = true, strings.TrimSpace(t[1:len(t)-1])
 	}
 	t = trimCurrency(t)
+	switch t {
+	case "-", "–", "—": // "Rp. -": a currency amount of zero
+		return parsedNumber{Value: decimal.Zero}, true
+	}
 	if rest, ok := strings.CutSuffix(t, "%"); ok {
 		p.Percent, t = true, strings.TrimSpace(rest)
 	}
@@ -129,7 +133,8 @@ func isWord(s string) bool {
 // "70.57" or "1,234,567.89" into a plain decimal string, deciding which mark
 // separates decimals: the last one when both appear; "," alone is decimal
 // unless it repeats; "." alone groups thousands when it repeats or is
-// followed by exactly three digits, and is decimal otherwise.
+// followed by exactly three digits (and the number does not start with 0),
+// and is decimal otherwise.
 func normalizeSeparators(t string) (string, int32, bool) {
 	if t == "" {
 		return "", 0, false
@@ -146,7 +151,9 @@ func normalizeSeparators(t string) (string, int32, bool) {
 		dec = t[max(strings.LastIndexByte(t, '.'), strings.LastIndexByte(t, ','))]
 	case commas == 1:
 		dec = ','
-	case dots == 1 && len(t)-strings.IndexByte(t, '.')-1 != 3:
+	case dots == 1 && (len(t)-strings.IndexByte(t, '.')-1 != 3 || t[0] == '0'):
+		// "7.100" groups thousands; "70.57" and "0.001" have decimals
+		// (no grouped number starts with 0).
 		dec = '.'
 	}
 	var intPart, frac string
@@ -186,7 +193,7 @@ func groupedOK(s string) bool {
 		return false
 	}
 	for i, g := range groups {
-		if g == "" || len(g) > 3 || (i > 0 && len(g) != 3) {
+		if g == "" || len(g) > 3 || (i > 0 && len(g) != 3) || (i == 0 && g[0] == '0') {
 			return false
 		}
 	}
@@ -233,4 +240,42 @@ func isNumeric(c cell) bool {
 	}
 	_, ok := parseNumber(c.Text)
 	return ok
+}
+
+// excelDigits is the precision of a spreadsheet number: Excel keeps and
+// shows 15 significant digits; the 16th and 17th that a file may store
+// ("4281036741.7999997") are binary noise, not something anyone typed.
+const excelDigits = 15
+
+// storedNumber normalises a number stored in a cell ("1788546290.8",
+// "8.571E-1") to plain decimal text rounded to 15 significant digits.
+func storedNumber(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 64 {
+		return "", false
+	}
+	d, err := decimal.NewFromString(s)
+	// Beyond a double's range is no spreadsheet number (and "1E+99999999"
+	// would print a hundred million digits).
+	if err != nil || d.Exponent() > 310 || d.Exponent() < -400 {
+		return "", false
+	}
+	return excelPrecision(d).String(), true
+}
+
+// excelPrecision rounds d to 15 significant digits.
+func excelPrecision(d decimal.Decimal) decimal.Decimal {
+	if d.IsZero() {
+		return decimal.Zero
+	}
+	digits := int32(len(d.Coefficient().String()))
+	if d.IsNegative() {
+		digits--
+	}
+	intDigits := digits + d.Exponent() // digits before the decimal point
+	places := excelDigits - intDigits
+	if -d.Exponent() <= places {
+		return d
+	}
+	return d.Round(places)
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"lkjip/calc"
 )
 
 // docInfo is what a file says about itself in its document properties.
@@ -29,6 +31,10 @@ func readXLSX(ctx context.Context, name string, data []byte, lim Limits) ([]*she
 	if p, err := f.GetDocProps(); err == nil {
 		info = docInfo{Title: p.Title, Subject: p.Subject, Description: p.Description, Keywords: p.Keywords}
 	}
+	formulas, err := xlsxFormulaCells(data, lim)
+	if err != nil {
+		return nil, info, inputErr(name, "%w: %v", ErrFormat, err)
+	}
 	var out []*sheet
 	styles := map[int]bool{} // style id → percent format
 	for _, sh := range f.GetSheetList() {
@@ -39,9 +45,56 @@ func readXLSX(ctx context.Context, name string, data []byte, lim Limits) ([]*she
 		if err != nil {
 			return nil, info, err
 		}
+		if err := addXLSXFormulas(f, s, formulas[sh], lim); err != nil {
+			return nil, info, err
+		}
+		s.clampMerges(lim)
 		out = append(out, s)
 	}
+	evaluateFormulas(out, func(sheetName string, row, col int) (v string, ok bool) {
+		defer func() {
+			if recover() != nil {
+				v, ok = "", false
+			}
+		}()
+		formula, err := f.GetCellFormula(sheetName, cellName(row, col))
+		if err != nil || !fallbackSafe(formula) {
+			return "", false
+		}
+		v, err = f.CalcCellValue(sheetName, cellName(row, col), excelize.Options{RawCellValue: true})
+		return v, err == nil
+	})
 	return out, info, nil
+}
+
+// addXLSXFormulas gives each formula cell its formula, and places the
+// formula cells without a stored result (which the row reader returned as
+// empty) on the sheet, marked NoCache for evaluation.
+func addXLSXFormulas(f *excelize.File, s *sheet, cells []formulaCell, lim Limits) error {
+	for _, fc := range cells {
+		formula, err := f.GetCellFormula(s.Name, cellName(fc.row, fc.col))
+		if err != nil || formula == "" {
+			continue
+		}
+		c := s.at(fc.row, fc.col)
+		c.Formula = formula
+		if !fc.cached || c.Kind == cellEmpty {
+			c = cell{Formula: formula, NoCache: true}
+		}
+		if fc.row > len(s.Rows) {
+			s.Rows = append(s.Rows, make([][]cell, fc.row-len(s.Rows))...)
+		}
+		row := s.Rows[fc.row-1]
+		if len(row) < fc.col {
+			row = append(row, make([]cell, fc.col-len(row))...)
+		}
+		row[fc.col-1] = c
+		s.Rows[fc.row-1] = row
+	}
+	if len(s.Rows) > lim.MaxRows {
+		return tooLarge(s.File, s.Name, "berisi %d baris", len(s.Rows), lim.MaxRows)
+	}
+	return nil
 }
 
 func readXLSXSheet(f *excelize.File, file, name string, lim Limits, percentStyle map[int]bool) (*sheet, error) {
@@ -80,6 +133,14 @@ func readXLSXSheet(f *excelize.File, file, name string, lim Limits, percentStyle
 			}
 		}
 	}
+	for c := 1; c <= s.width(); c++ {
+		if visible, err := f.GetColVisible(name, calc.ColumnName(c)); err == nil && !visible {
+			if s.HiddenCols == nil {
+				s.HiddenCols = map[int]bool{}
+			}
+			s.HiddenCols[c] = true
+		}
+	}
 	merges, err := f.GetMergeCells(name, true)
 	if err != nil {
 		return nil, inputErr(file, "lembar %q: sel gabungan tidak dapat dibaca: %v", name, err)
@@ -101,16 +162,15 @@ func xlsxCell(f *excelize.File, sheetName, ref, v string, percentStyle map[int]b
 	typ, _ := f.GetCellType(sheetName, ref)
 	switch typ {
 	case excelize.CellTypeUnset, excelize.CellTypeNumber:
-		c.Kind = cellNumber
+		if n, ok := storedNumber(v); ok {
+			c.Kind, c.Text = cellNumber, n
+		}
 	case excelize.CellTypeBool:
 		c.Kind = cellBool
 	case excelize.CellTypeError:
 		c.Kind = cellError
 	case excelize.CellTypeDate:
 		c.Kind = cellText
-	}
-	if formula, err := f.GetCellFormula(sheetName, ref); err == nil && formula != "" {
-		c.Formula = formula
 	}
 	if c.Kind == cellNumber {
 		if id, err := f.GetCellStyle(sheetName, ref); err == nil && id != 0 {

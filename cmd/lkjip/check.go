@@ -14,12 +14,12 @@ func checkCommand() *cli.Command {
 		Name:               "check",
 		Usage:              "periksa berkas dan cetak setiap temuan (teks atau JSON)",
 		ArgsUsage:          filesUsage,
-		Description:        noArgsSample,
+		Description:        noArgsSample + "\n\n" + readFlagsHelp(),
 		CustomHelpTemplate: commandHelp,
 		OnUsageError:       usageError,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "bentuk keluaran: text atau json"},
-		}, settingsFlags()...),
+		}, append(settingsFlags(), readFlags()...)...),
 		Action: func(c *cli.Context) error {
 			format := c.String("format")
 			if format != "text" && format != "json" {
@@ -29,7 +29,11 @@ func checkCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			r, err := analyze(c.Context, c.Args().Slice(), s)
+			opt, err := readOptions(c)
+			if err != nil {
+				return err
+			}
+			r, err := analyze(c.Context, c.Args().Slice(), opt, s)
 			if err != nil {
 				return err
 			}

@@ -9,9 +9,9 @@ import (
 )
 
 // analyze reads the files named on the command line (or the embedded sample
-// when there are none) and analyses them under the given settings.
-func analyze(ctx context.Context, paths []string, s calc.Settings) (*calc.Result, error) {
-	opt := workbook.DefaultOptions()
+// when there are none) with the given reading options, and analyses them
+// under the given settings.
+func analyze(ctx context.Context, paths []string, opt workbook.Options, s calc.Settings) (*calc.Result, error) {
 	var files []workbook.File
 	if len(paths) == 0 {
 		for _, f := range fixtures.Sampang2020() {
@@ -27,7 +27,7 @@ func analyze(ctx context.Context, paths []string, s calc.Settings) (*calc.Result
 	}
 	a, err := workbook.Read(ctx, files, opt)
 	if err != nil {
-		return nil, err
+		return nil, readHint(err)
 	}
 	return calc.Analyze(a, s), nil
 }

@@ -18,13 +18,13 @@ func reportCommand() *cli.Command {
 		Name:               "report",
 		Usage:              "tulis buku kerja laporan (penyerapan, capaian, efisiensi, alokasi, pohon kinerja, temuan)",
 		ArgsUsage:          filesUsage + " -o KELUARAN.xlsx",
-		Description:        noArgsSample,
+		Description:        noArgsSample + "\n\n" + readFlagsHelp(),
 		CustomHelpTemplate: commandHelp,
 		OnUsageError:       usageError,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "berkas keluaran (.xlsx), wajib"},
 			&cli.BoolFlag{Name: "locale-tag", Usage: "tandai format angka dengan kode bahasa Indonesia [$-421]"},
-		}, settingsFlags()...),
+		}, append(settingsFlags(), readFlags()...)...),
 		Action: func(c *cli.Context) error {
 			out := c.String("output")
 			if out == "" {
@@ -38,7 +38,11 @@ func reportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			r, err := analyze(c.Context, paths, s)
+			opt, err := readOptions(c)
+			if err != nil {
+				return err
+			}
+			r, err := analyze(c.Context, paths, opt, s)
 			if err != nil {
 				return err
 			}
