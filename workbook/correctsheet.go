@@ -5,7 +5,6 @@ import (
 	"errors"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -60,6 +59,7 @@ type cellScan struct {
 	pending             []int        // columns of the current row not written yet
 	colStyle            map[int]int  // default style of a column (<col style>)
 	textAbove           map[int]bool // the nearest value above in a watched column is text
+	blanks              map[int][]blank // fixed empty cells waiting to learn their column's kind
 	cell                *element     // the cell being read, when fixed or watched
 	cellCol             int          // its column
 	fixing              bool         // the cell is fixed
@@ -72,7 +72,7 @@ type cellScan struct {
 // the part's landmarks.
 func patchCells(data []byte, fixes map[cellAt]*cellFix, st *styleBook) ([]edit, sheetMarks, error) {
 	s := &cellScan{data: data, fixes: fixes, st: st, cols: map[int][]int{}, watch: map[int]bool{},
-		colStyle: map[int]int{}, textAbove: map[int]bool{}}
+		colStyle: map[int]int{}, textAbove: map[int]bool{}, blanks: map[int][]blank{}}
 	for k := range fixes {
 		if len(s.cols[k.row]) == 0 {
 			s.rows = append(s.rows, k.row)
@@ -86,6 +86,9 @@ func patchCells(data []byte, fixes map[cellAt]*cellFix, st *styleBook) ([]edit, 
 	}
 	if err := scanXML(data, s.open, s.close); err != nil {
 		return nil, s.marks, err
+	}
+	for col := range s.blanks {
+		s.resolve(col, s.textAbove[col]) // nothing below: the nearest value above decides
 	}
 	if s.sheetData == nil {
 		return nil, s.marks, errNoSheetData
@@ -170,22 +173,32 @@ func (s *cellScan) close(e *element) error {
 	case e.Depth == 3 && s.cell == e:
 		key := cellAt{s.row, s.cellCol}
 		empty := !s.hasValue && s.formula == ""
+		switch {
+		case s.fixing && empty:
+			s.edits = append(s.edits, edit{e.Start, e.End, ""})
+			s.wait(key, e.Attr, e.Name.Space, s.extra)
+		case s.fixing:
+			s.edits = append(s.edits, edit{e.Start, e.End, s.write(s.fixes[key], e.Attr, e.Name.Space, s.formula, s.extra, false)})
+		}
 		if s.fixing {
-			s.edits = append(s.edits, edit{e.Start, e.End, s.write(key, s.fixes[key], e.Attr, e.Name.Space, s.formula, s.extra, empty)})
 			s.pending = slices.DeleteFunc(s.pending, func(c int) bool { return c == key.col })
 		}
 		if !empty {
 			s.textAbove[key.col] = s.isText
+			s.resolve(key.col, s.isText)
 		}
 		s.cell, s.fixing = nil, false
 	case e.Depth == 2 && e == s.rowEl:
 		if len(s.pending) > 0 {
-			cells := s.newCells(s.row, s.pending, e.Name.Space)
+			end := "</" + qname(e.Name.Space, e.Name.Local) + ">"
+			at := e.CloseStart
 			if e.selfClosing() {
-				s.edits = append(s.edits, edit{e.Start, e.End,
-					startTag(e.Name, e.Attr, false) + cells + "</" + qname(e.Name.Space, e.Name.Local) + ">"})
-			} else {
-				s.edits = append(s.edits, edit{e.CloseStart, e.CloseStart, cells})
+				s.edits = append(s.edits, edit{e.Start, e.End, startTag(e.Name, e.Attr, false)})
+				at = e.End
+			}
+			s.newCells(s.row, s.pending, e.Name.Space, at)
+			if e.selfClosing() {
+				s.edits = append(s.edits, edit{at, at, end})
 			}
 		}
 		s.rowEl, s.pending = nil, nil
@@ -213,8 +226,9 @@ func (s *cellScan) insertRowsBefore(r, at int) {
 	for s.nextRow < len(s.rows) && s.rows[s.nextRow] < r {
 		row := s.rows[s.nextRow]
 		s.nextRow++
-		s.edits = append(s.edits, edit{at, at, "<" + qname(prefix, "row") + ` r="` + strconv.Itoa(row) + `">` +
-			s.newCells(row, s.cols[row], prefix) + "</" + qname(prefix, "row") + ">"})
+		s.edits = append(s.edits, edit{at, at, "<" + qname(prefix, "row") + ` r="` + strconv.Itoa(row) + `">`})
+		s.newCells(row, s.cols[row], prefix, at)
+		s.edits = append(s.edits, edit{at, at, "</" + qname(prefix, "row") + ">"})
 	}
 }
 
@@ -226,37 +240,57 @@ func (s *cellScan) insertCellsBefore(col, at int) {
 		before = append(before, s.pending[0])
 		s.pending = s.pending[1:]
 	}
-	if len(before) > 0 {
-		s.edits = append(s.edits, edit{at, at, s.newCells(s.row, before, s.marks.root.Name.Space)})
-	}
+	s.newCells(s.row, before, s.marks.root.Name.Space, at)
 }
 
-// newCells writes fixed cells that the part does not have: empty cells,
-// which take their row's or column's style.
-func (s *cellScan) newCells(row int, cols []int, prefix string) string {
-	var b strings.Builder
+// newCells places, at offset at, fixed cells that the part does not have:
+// empty cells, which take their row's or column's style.
+func (s *cellScan) newCells(row int, cols []int, prefix string, at int) {
 	for _, col := range cols {
-		key := cellAt{row, col}
 		attrs := []xml.Attr{{Name: xml.Name{Local: "r"}, Value: cellName(row, col)}}
 		style := s.colStyle[col]
 		if s.rowEl != nil && s.row == row && attrOr(s.rowEl, "", "customFormat") == "1" {
 			style, _ = strconv.Atoi(attrOr(s.rowEl, "", "s"))
 		}
 		attrs = append(attrs, xml.Attr{Name: xml.Name{Local: "s"}, Value: strconv.Itoa(style)})
-		b.WriteString(s.write(key, s.fixes[key], attrs, prefix, "", "", true))
+		s.edits = append(s.edits, edit{at, at, ""})
+		s.wait(cellAt{row, col}, attrs, prefix, "")
 	}
-	return b.String()
+}
+
+// blank is a fixed cell that was empty. Whether it is written as text or as
+// a number is the kind of its column: of the first value below it (a
+// parent's first child), or, at the bottom, the nearest above.
+type blank struct {
+	edit          int // its edit, written when the kind is known
+	key           cellAt
+	attrs         []xml.Attr
+	prefix, extra string
+}
+
+// wait holds back the last edit, for an empty fixed cell, until its
+// column's kind is known.
+func (s *cellScan) wait(key cellAt, attrs []xml.Attr, prefix, extra string) {
+	s.blanks[key.col] = append(s.blanks[key.col], blank{len(s.edits) - 1, key, attrs, prefix, extra})
+}
+
+// resolve writes the empty fixed cells of a column, now that its kind is
+// known.
+func (s *cellScan) resolve(col int, text bool) {
+	for _, b := range s.blanks[col] {
+		s.edits[b.edit].Text = s.write(s.fixes[b.key], b.attrs, b.prefix, "", b.extra, text)
+	}
+	delete(s.blanks, col)
 }
 
 // write writes a fixed cell. A formula keeps its formula and gets the new
 // result; text stays text in the form it was typed; a number stays a
 // number with its format (divided by 100 where the format shows a
-// percentage). A cell that was empty takes the kind of the nearest value
-// above it in its column.
-func (s *cellScan) write(key cellAt, f *cellFix, attrs []xml.Attr, prefix, formula, extra string, empty bool) string {
+// percentage). An empty cell is written as text when asText.
+func (s *cellScan) write(f *cellFix, attrs []xml.Attr, prefix, formula, extra string, asText bool) string {
 	style, _ := strconv.Atoi(attrValue(attrs, "s"))
 	f.formula, f.formulaText = formula != "", formulaText(formula)
-	f.text = isTextType(attrValue(attrs, "t")) || (empty && s.textAbove[key.col])
+	f.text = isTextType(attrValue(attrs, "t")) || asText
 	f.percent = !f.text && s.st.percent(style)
 	attrs = dropAttr(setAttr(attrs, "s", strconv.Itoa(s.st.highlight(style))), "t")
 	var value string
