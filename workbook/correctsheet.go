@@ -56,15 +56,15 @@ type cellScan struct {
 	nextRow             int // index in rows of the next row with fixes not reached yet
 	row, prevCol        int
 	rowEl               *element
-	pending             []int        // columns of the current row not written yet
-	colStyle            map[int]int  // default style of a column (<col style>)
-	textAbove           map[int]bool // the nearest value above in a watched column is text
+	pending             []int           // columns of the current row not written yet
+	colStyle            map[int]int     // default style of a column (<col style>)
+	textAbove           map[int]bool    // the nearest value above in a watched column is text
 	blanks              map[int][]blank // fixed empty cells waiting to learn their column's kind
-	cell                *element     // the cell being read, when fixed or watched
-	cellCol             int          // its column
-	fixing              bool         // the cell is fixed
-	formula, extra      string       // raw <f> and other children of the fixed cell
-	hasValue, isText    bool         // what the watched cell holds
+	cell                *element        // the cell being read, when fixed or watched
+	cellCol             int             // its column
+	fixing              bool            // the cell is fixed
+	formula, extra      string          // raw <f> and other children of the fixed cell
+	hasValue, isText    bool            // what the watched cell holds
 	inSheetData, inCols bool
 }
 
