@@ -3,8 +3,7 @@ package workbook
 import (
 	"context"
 	"fmt"
-	"maps"
-	"slices"
+		"slices"
 
 	"lkjip/calc"
 )
@@ -75,39 +74,38 @@ func Correct(ctx context.Context, files []File, opt CorrectOptions) ([]Copy, err
 		return nil, err
 	}
 	keep := map[calc.Ref]bool{}
-	formulas := map[calc.Ref]string{}
+	wrong := map[calc.Ref]wrongFormula{}
 	for round := 1; ; round++ {
 		b, cs := calc.Correct(a, opt.Settings, keep)
 		res := calc.Analyze(b, opt.Settings)
 		var copies []Copy
-		bad := map[calc.Ref]string{}
+		found := 0
 		for _, f := range files {
 			if len(opt.Files) > 0 && !slices.Contains(opt.Files, f.Name) {
 				continue
 			}
-			c, wrong, err := copyFile(ctx, f, a, cs, res.Findings, formulas, opt)
+			c, bad, err := copyFile(ctx, f, a, cs, res.Findings, wrong, opt)
 			if err != nil {
 				if ctx.Err() != nil {
 					return nil, ctx.Err()
 				}
 				return nil, &InputError{Place: calc.Ref{File: f.Name}, Err: fmt.Errorf("salinan terkoreksi tidak dapat dibuat: %w", err)}
 			}
-			maps.Copy(bad, wrong)
+			for _, w := range bad {
+				keep[w.fix.cor.Src], wrong[w.fix.cor.Src] = true, w
+				found++
+			}
 			copies = append(copies, c)
 		}
-		if len(bad) == 0 {
+		if found == 0 {
 			return copies, nil
-		}
-		maps.Copy(formulas, bad)
-		for ref := range bad {
-			keep[ref] = true
 		}
 		if round == maxFormulaRounds {
 			// Still unsettled: every corrected formula is left to a person.
 			for _, c := range cs {
 				if c.Old.Formula != "" && !keep[c.Src] {
 					keep[c.Src] = true
-					formulas[c.Src] = fmt.Sprintf("rumus =%s di sel ini tidak diubah; periksa rumusnya", c.Old.Formula)
+					wrong[c.Src] = wrongFormula{why: fmt.Sprintf("rumus =%s di sel ini tidak diubah; periksa rumusnya", c.Old.Formula)}
 				}
 			}
 		}
@@ -118,7 +116,7 @@ func Correct(ctx context.Context, files []File, opt CorrectOptions) ([]Copy, err
 // findings of the whole agency, and returns the corrected formulas whose
 // own result differs from the corrected value.
 func copyFile(ctx context.Context, f File, a *calc.Agency, cs []calc.Correction, findings []calc.Finding,
-	formulas map[calc.Ref]string, opt CorrectOptions) (Copy, map[calc.Ref]string, error) {
+	wrong map[calc.Ref]wrongFormula, opt CorrectOptions) (Copy, []wrongFormula, error) {
 	c := Copy{File: f.Name}
 	for _, x := range cs {
 		if x.Src.File == f.Name {
@@ -144,13 +142,13 @@ func copyFile(ctx context.Context, f File, a *calc.Agency, cs []calc.Correction,
 		rename = func(s string) string { return names[s] }
 	}
 	k := koreksiReport{File: f.Name, Agency: a.Name, Year: a.Year, Rebuilt: c.Rebuilt,
-		Review: c.Review, Formulas: formulas, Sheet: rename}
+		Review: c.Review, Formulas: wrong, Sheet: rename}
 	x, err := patchXLSX(data, c.Corrections, k, hasKoreksi(a, f.Name), opt.Read.Limits)
 	if err != nil {
 		return c, nil, err
 	}
 	c.Data, c.Macro, c.Unchanged = x.data, x.macro, x.unchanged
-	bad, err := checkFormulas(ctx, x.data, x.fixes, rename, opt.Read.Limits)
+	bad, err := checkFormulas(ctx, x.data, x.fixes, wrong, rename, opt.Read.Limits)
 	return c, bad, err
 }
 

@@ -31,6 +31,9 @@ type realisasi struct {
 	programs, kegiatan, subPerK int // tree shape (sub-kegiatan in SIPD style only)
 	seed                        uint64
 	faults                      bool
+	// typosEvery, when set, plants a typo on every n-th leaf as well, for
+	// a copy with thousands of corrections.
+	typosEvery int
 }
 
 // planted names the cells of the planted faults.
@@ -73,8 +76,8 @@ func (l *line) sum() {
 
 // faults are the rows a fault is planted on.
 type faults struct {
-	typo       *line           // a leaf whose anggaran was mistyped after its parents were summed
-	typoBefore decimal.Decimal // its anggaran before
+	typo   *line                     // a leaf whose anggaran was mistyped after its parents were summed
+	before map[*line]decimal.Decimal // the anggaran of each mistyped leaf before the typo
 	over       *line           // a leaf that spent more than its anggaran
 	pct        *line           // a leaf with a wrong typed percentage
 	typedOver  *line           // a parent whose realisasi is typed over its formula, wrongly (SIPD)
@@ -88,8 +91,8 @@ type faults struct {
 func (l *line) typeUp(f *faults) (decimal.Decimal, decimal.Decimal) {
 	if len(l.children) == 0 {
 		l.typedAng, l.typedReal = l.ang, l.real
-		if l == f.typo {
-			return f.typoBefore, l.real
+		if v, ok := f.before[l]; ok {
+			return v, l.real
 		}
 		return l.ang, l.real
 	}
@@ -148,11 +151,21 @@ func (spec realisasi) build(t testing.TB) *planted {
 		}
 		root.children = append(root.children, prog)
 	}
-	f := &faults{}
+	f := &faults{before: map[*line]decimal.Decimal{}}
+	typo := func(l *line) {
+		f.before[l] = l.ang
+		l.ang = l.ang.Add(decimal.NewFromInt(90_000))
+	}
+	if spec.typosEvery > 0 {
+		for i, l := range leavesOf(root) {
+			if i%spec.typosEvery == spec.typosEvery-1 {
+				typo(l)
+			}
+		}
+	}
 	if spec.faults {
 		f.typo = leavesOf(root.children[0])[0]
-		f.typoBefore = f.typo.ang
-		f.typo.ang = f.typo.ang.Add(decimal.NewFromInt(90_000))
+		typo(f.typo)
 		last := leavesOf(root.children[len(root.children)-1])
 		f.over, f.pct = last[0], last[1]
 		f.over.real = f.over.ang.Add(decimal.NewFromInt(1_250_000))

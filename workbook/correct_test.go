@@ -71,6 +71,12 @@ var plantedCases = []struct {
 		d := "D" + strings.TrimPrefix(p.wrongRange, "C")
 		return []string{"over-realization@LRA!" + p.overLeaf, "total-mismatch@LRA!" + p.wrongRange, "total-mismatch@LRA!" + d}
 	}},
+	// A typo on one leaf in five, one of them under the SUM over the wrong
+	// range, whose stored result is then stale too.
+	{"sipd-typos.xlsx", realisasi{sipd: true, programs: 4, kegiatan: 3, subPerK: 3, seed: 1, faults: true, typosEvery: 5}, func(p *planted) []string {
+		d := "D" + strings.TrimPrefix(p.wrongRange, "C")
+		return []string{"over-realization@LRA!" + p.overLeaf, "total-mismatch@LRA!" + p.wrongRange, "total-mismatch@LRA!" + d}
+	}},
 }
 
 // TestCorrectPlanted is issue 6's acceptance: on a realisation workbook with

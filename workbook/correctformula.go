@@ -12,18 +12,27 @@ import (
 	"lkjip/calc"
 )
 
+// wrongFormula is a corrected cell holding a formula whose own arithmetic
+// gives another value than the corrected one: it is left as typed, for a
+// person, with the reason in Bahasa Indonesia.
+type wrongFormula struct {
+	fix *cellFix // the correction tried; nil when every formula was left
+	why string
+}
+
 // checkFormulas checks each corrected cell that holds a formula. Only the
 // cell's stored result was changed, so a formula whose own arithmetic does
 // not give the corrected value (it sums the wrong range, or text that lkjip
 // reads as a number) would show one value in viewers that do not
 // recalculate and another in those that do: such a cell is for a person.
-// Each formula is computed over the corrected values of its inputs (every
-// corrected cell taken as the value it now holds), so that a wrong formula
-// below does not make the right ones above it look wrong. checkFormulas
-// returns the wrong ones, each with the reason in Bahasa Indonesia.
-// excelize computes in float64, ample to tell a wrong formula from a right
-// one at the precision the value is shown with.
-func checkFormulas(ctx context.Context, data []byte, fixes []*cellFix, sheet func(string) string, lim Limits) (map[calc.Ref]string, error) {
+// Each formula is computed over its inputs as the copy shows them: every
+// corrected cell, and every formula already left for a person (wrong), as
+// the value it holds, so that a wrong formula below does not make the
+// right ones above it look wrong. excelize computes in float64, ample to
+// tell a wrong formula from a right one at the precision the value is
+// shown with.
+func checkFormulas(ctx context.Context, data []byte, fixes []*cellFix, wrong map[calc.Ref]wrongFormula,
+	sheet func(string) string, lim Limits) ([]wrongFormula, error) {
 	var formulas []*cellFix
 	for _, f := range fixes {
 		if f.formula {
@@ -43,12 +52,21 @@ func checkFormulas(ctx context.Context, data []byte, fixes []*cellFix, sheet fun
 	for i, f := range formulas {
 		text[i], _ = x.GetCellFormula(sheet(f.cor.Src.Sheet), f.cor.Src.Cell())
 	}
-	for _, f := range formulas {
-		if err := setStored(x, sheet(f.cor.Src.Sheet), f); err != nil {
-			return nil, err
+	for _, f := range fixes {
+		if f.formula {
+			if err := setValue(x, sheet(f.cor.Src.Sheet), f, f.stored); err != nil {
+				return nil, err
+			}
 		}
 	}
-	bad := map[calc.Ref]string{}
+	for _, w := range wrong {
+		if w.fix != nil && w.fix.cor.Src.File == fixes[0].cor.Src.File {
+			if err := setValue(x, sheet(w.fix.cor.Src.Sheet), w.fix, typedStored(w.fix)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	var bad []wrongFormula
 	for i, f := range formulas {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -60,27 +78,42 @@ func checkFormulas(ctx context.Context, data []byte, fixes []*cellFix, sheet fun
 		if err == nil {
 			got, err = evaluate(x, sh, cell)
 		}
-		if err := setStored(x, sh, f); err != nil {
+		if err := setValue(x, sh, f, f.stored); err != nil {
 			return nil, err
 		}
 		switch {
 		case err != nil:
-			bad[c.Src] = fmt.Sprintf("rumus %s di sel ini tidak dapat dihitung lkjip (%v); periksa rumusnya", formula, err)
+			bad = append(bad, wrongFormula{f, fmt.Sprintf("rumus %s di sel ini tidak dapat dihitung lkjip (%v); periksa rumusnya", formula, err)})
 		case !formulaAgrees(got, f):
-			bad[c.Src] = fmt.Sprintf("rumus %s di sel ini menghasilkan %s, bukan %s; periksa rumusnya", formula, shownResult(got, f), shownNew(f))
+			bad = append(bad, wrongFormula{f, fmt.Sprintf("rumus %s di sel ini menghasilkan %s, bukan %s; periksa rumusnya",
+				formula, shownResult(got, f), shownNew(f))})
 		}
 	}
 	return bad, nil
 }
 
-// setStored makes a corrected cell a plain value: what it now holds.
-func setStored(x *excelize.File, sheet string, f *cellFix) error {
-	if f.text {
-		return x.SetCellStr(sheet, f.cor.Src.Cell(), f.stored)
+// typedStored is what a cell left as typed holds: its old value, as the
+// cell stores it.
+func typedStored(f *cellFix) string {
+	o := f.cor.Old
+	if f.text || !o.Present() {
+		return o.Text
 	}
-	v, err := strconv.ParseFloat(f.stored, 64)
+	if f.percent {
+		return numText(o.Value.Shift(-2))
+	}
+	return numText(o.Value)
+}
+
+// setValue makes a corrected cell a plain value: stored, as text or as a
+// number as the cell holds it.
+func setValue(x *excelize.File, sheet string, f *cellFix, stored string) error {
+	if f.text {
+		return x.SetCellStr(sheet, f.cor.Src.Cell(), stored)
+	}
+	v, err := strconv.ParseFloat(stored, 64)
 	if err != nil {
-		return err
+		return x.SetCellStr(sheet, f.cor.Src.Cell(), stored)
 	}
 	return x.SetCellFloat(sheet, f.cor.Src.Cell(), v, -1, 64)
 }

@@ -110,24 +110,7 @@ func (st *styleBook) percent(style int) bool {
 	if id == 9 || id == 10 {
 		return true
 	}
-	return percentFormat(st.numFmts[id])
-}
-
-// percentFormat reports whether a number format code scales by 100: a "%"
-// that is neither quoted nor escaped.
-func percentFormat(code string) bool {
-	quoted := false
-	for i := 0; i < len(code); i++ {
-		switch c := code[i]; {
-		case c == '"':
-			quoted = !quoted
-		case c == '\\' && !quoted:
-			i++
-		case c == '%' && !quoted:
-			return true
-		}
-	}
-	return false
+	return strings.Contains(stripQuoted(st.numFmts[id]), "%") // as the reader decides it (xlsx.go)
 }
 
 // highlight returns the index of a style like style but with the

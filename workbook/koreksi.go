@@ -49,9 +49,9 @@ type koreksiReport struct {
 	Rebuilt string // the input's format when the copy was rebuilt from its values
 	Fixes   []*cellFix
 	Review  []calc.Finding
-	// Formulas explains, by cell, a formula whose own result differs from
-	// the corrected value: the cell is left for a person.
-	Formulas map[calc.Ref]string
+	// Formulas are the formulas whose own result differs from the
+	// corrected value, by cell: left for a person, with the reason.
+	Formulas map[calc.Ref]wrongFormula
 	// Sheet renames sheets whose names xlsx does not allow (a rebuilt copy).
 	Sheet func(string) string
 }
@@ -101,8 +101,8 @@ func koreksiXML(k koreksiReport, ks koreksiStyles) []byte {
 	}
 	for i, f := range k.Review {
 		msg := f.Message
-		if note := k.Formulas[f.Src]; note != "" {
-			msg += "; " + note
+		if w, ok := k.Formulas[f.Src]; ok {
+			msg += "; " + w.why
 		}
 		w.row(numberCell(i+1, ks.number), bodyCell(k.Sheet(f.Src.Sheet), ks), linkCell(k.Sheet(f.Src.Sheet), f.Src, ks.link),
 			bodyCell(f.Subject, ks), bodyCell(shownFigure(f.Reported), ks), bodyCell(shownFigure(f.Computed), ks),
