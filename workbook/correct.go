@@ -3,7 +3,7 @@ package workbook
 import (
 	"context"
 	"fmt"
-		"slices"
+	"slices"
 
 	"lkjip/calc"
 )

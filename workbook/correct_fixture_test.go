@@ -76,12 +76,12 @@ func (l *line) sum() {
 
 // faults are the rows a fault is planted on.
 type faults struct {
-	typo   *line                     // a leaf whose anggaran was mistyped after its parents were summed
-	before map[*line]decimal.Decimal // the anggaran of each mistyped leaf before the typo
-	over       *line           // a leaf that spent more than its anggaran
-	pct        *line           // a leaf with a wrong typed percentage
-	typedOver  *line           // a parent whose realisasi is typed over its formula, wrongly (SIPD)
-	wrong      *line           // a parent whose SUM leaves out its last child (SIPD)
+	typo      *line                     // a leaf whose anggaran was mistyped after its parents were summed
+	before    map[*line]decimal.Decimal // the anggaran of each mistyped leaf before the typo
+	over      *line                     // a leaf that spent more than its anggaran
+	pct       *line                     // a leaf with a wrong typed percentage
+	typedOver *line                     // a parent whose realisasi is typed over its formula, wrongly (SIPD)
+	wrong     *line                     // a parent whose SUM leaves out its last child (SIPD)
 }
 
 // typeUp sets what the spreadsheet shows: leaves as typed, parents the sum
