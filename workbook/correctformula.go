@@ -50,7 +50,9 @@ func checkFormulas(ctx context.Context, data []byte, fixes []*cellFix, wrong map
 	defer x.Close()
 	text := make([]string, len(formulas))
 	for i, f := range formulas {
-		text[i], _ = x.GetCellFormula(sheet(f.cor.Src.Sheet), f.cor.Src.Cell())
+		if text[i] = f.formulaText; text[i] == "" { // a shared formula's follower: excelize derives it
+			text[i], _ = x.GetCellFormula(sheet(f.cor.Src.Sheet), f.cor.Src.Cell())
+		}
 	}
 	for _, f := range fixes {
 		if f.formula {
