@@ -19,9 +19,9 @@ var benchBooks = []struct {
 	name string
 	spec realisasi
 }{
-	{"sipd-20k", realisasi{sipd: true, programs: 40, kegiatan: 25, subPerK: 19, seed: 1, faults: true}},
-	{"sipd-50k", realisasi{sipd: true, programs: 100, kegiatan: 25, subPerK: 19, seed: 1, faults: true}},
-	{"sipd-50k-typos", realisasi{sipd: true, programs: 100, kegiatan: 25, subPerK: 19, seed: 1, faults: true, typosEvery: 20}},
+	{"sipd-20k", realisasi{sipd: true, programs: 40, kegiatan: 25, subPerK: 19, seed: 1, faults: true, wrongSum: true}},
+	{"sipd-50k", realisasi{sipd: true, programs: 100, kegiatan: 25, subPerK: 19, seed: 1, faults: true, wrongSum: true}},
+	{"sipd-50k-typos", realisasi{sipd: true, programs: 100, kegiatan: 25, subPerK: 19, seed: 1, faults: true, wrongSum: true, typosEvery: 20}},
 	{"seed-10k", realisasi{programs: 400, kegiatan: 24, seed: 1, faults: true}},
 }
 

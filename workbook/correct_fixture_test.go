@@ -34,6 +34,9 @@ type realisasi struct {
 	// typosEvery, when set, plants a typo on every n-th leaf as well, for
 	// a copy with thousands of corrections.
 	typosEvery int
+	// wrongSum plants, in SIPD style, a SUM over the wrong range: a fault
+	// only a person can mend.
+	wrongSum bool
 }
 
 // planted names the cells of the planted faults.
@@ -42,7 +45,7 @@ type planted struct {
 	// The faults: a leaf typo that breaks its parent's total, a wrong
 	// typed percentage, realisasi over anggaran on a leaf; in SIPD style
 	// also a total typed over its formula, a formula whose cached result is
-	// stale, and a SUM over the wrong range.
+	// stale, and, with wrongSum, a SUM over the wrong range.
 	typoParent, badPercent, overLeaf string
 	typedTotal, staleFormula         string
 	wrongRange                       string
@@ -171,7 +174,10 @@ func (spec realisasi) build(t testing.TB) *planted {
 		f.over.real = f.over.ang.Add(decimal.NewFromInt(1_250_000))
 		f.pct.percentText = "75,00"
 		if spec.sipd {
-			f.typedOver, f.wrong = root.children[1], root.children[2].children[0]
+			f.typedOver = root.children[1]
+		}
+		if spec.sipd && spec.wrongSum {
+			f.wrong = root.children[2].children[0]
 		}
 	}
 	root.sum()
@@ -310,7 +316,9 @@ func (spec realisasi) writeSIPD(t testing.TB, root *line, fl *faults) *planted {
 		// The typo's kegiatan: its SUM's cached result is from before the typo.
 		out.staleFormula = fmt.Sprintf("C%d", root.children[0].children[0].row)
 		out.typedTotal = fmt.Sprintf("D%d", fl.typedOver.row)
-		out.wrongRange = fmt.Sprintf("C%d", fl.wrong.row)
+		if fl.wrong != nil {
+			out.wrongRange = fmt.Sprintf("C%d", fl.wrong.row)
+		}
 		out.overLeaf = fmt.Sprintf("D%d", fl.over.row)
 		out.badPercent = fmt.Sprintf("F%d", fl.pct.row)
 		out.typoParent = out.staleFormula

@@ -103,7 +103,7 @@ func sameNumber(a, b string) bool {
 // of every formula of the sheet is the one stored. It also keeps the
 // Koreksi sheet and the comments, so the copy opens without repair.
 func TestCorrectLibreOffice(t *testing.T) {
-	p := realisasi{sipd: true, programs: 4, kegiatan: 3, subPerK: 3, seed: 1, faults: true}.build(t)
+	p := realisasi{sipd: true, programs: 4, kegiatan: 3, subPerK: 3, seed: 1, faults: true, wrongSum: true}.build(t)
 	c := correctOne(t, "sipd.xlsx", p.data)
 	books := map[string][]byte{"sipd.xlsx": c.Data, "canary.xlsx": canary(t)}
 

@@ -68,15 +68,20 @@ var plantedCases = []struct {
 		return []string{"over-realization@Realisasi!" + p.overLeaf}
 	}},
 	{"sipd.xlsx", realisasi{sipd: true, programs: 4, kegiatan: 3, subPerK: 3, seed: 1, faults: true}, func(p *planted) []string {
-		d := "D" + strings.TrimPrefix(p.wrongRange, "C")
-		return []string{"over-realization@LRA!" + p.overLeaf, "total-mismatch@LRA!" + p.wrongRange, "total-mismatch@LRA!" + d}
+		return []string{"over-realization@LRA!" + p.overLeaf}
 	}},
+	// A SUM over the wrong range: the formula is for a person.
+	{"sipd-formula.xlsx", realisasi{sipd: true, programs: 4, kegiatan: 3, subPerK: 3, seed: 1, faults: true, wrongSum: true}, wrongSumLeft},
 	// A typo on one leaf in five, one of them under the SUM over the wrong
 	// range, whose stored result is then stale too.
-	{"sipd-typos.xlsx", realisasi{sipd: true, programs: 4, kegiatan: 3, subPerK: 3, seed: 1, faults: true, typosEvery: 5}, func(p *planted) []string {
-		d := "D" + strings.TrimPrefix(p.wrongRange, "C")
-		return []string{"over-realization@LRA!" + p.overLeaf, "total-mismatch@LRA!" + p.wrongRange, "total-mismatch@LRA!" + d}
-	}},
+	{"sipd-typos.xlsx", realisasi{sipd: true, programs: 4, kegiatan: 3, subPerK: 3, seed: 1, faults: true, wrongSum: true, typosEvery: 5}, wrongSumLeft},
+}
+
+// wrongSumLeft is what a person must look at in a SIPD copy with a SUM
+// over the wrong range.
+func wrongSumLeft(p *planted) []string {
+	d := "D" + strings.TrimPrefix(p.wrongRange, "C")
+	return []string{"over-realization@LRA!" + p.overLeaf, "total-mismatch@LRA!" + p.wrongRange, "total-mismatch@LRA!" + d}
 }
 
 // TestCorrectPlanted is issue 6's acceptance: on a realisation workbook with
@@ -410,6 +415,25 @@ func TestCorrectCorpus(t *testing.T) {
 			assert.Empty(t, again.Corrections)
 			assert.Equal(t, c.Data, again.Data)
 			t.Logf("%d corrected, %d left", len(c.Corrections), len(c.Review))
+		})
+	}
+}
+
+// TestPlantedWorkbooksCommitted keeps testdata/correct/seed.xlsx and
+// sipd.xlsx, the planted workbooks the CLI and web tests correct, equal
+// to what the generator makes (-update rewrites them).
+func TestPlantedWorkbooksCommitted(t *testing.T) {
+	for _, tc := range plantedCases[:2] {
+		t.Run(tc.name, func(t *testing.T) {
+			p := tc.spec.build(t)
+			path := filepath.Join("testdata", "correct", tc.name)
+			if *update {
+				require.NoError(t, os.WriteFile(path, p.data, 0o644))
+				return
+			}
+			data, err := os.ReadFile(path)
+			require.NoError(t, err, "run go test ./workbook -run %s -update", t.Name())
+			assert.True(t, bytes.Equal(p.data, data), "%s is not what the generator makes: run go test ./workbook -run %s -update", path, t.Name())
 		})
 	}
 }

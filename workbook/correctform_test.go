@@ -127,7 +127,7 @@ func rezip(t testing.TB, data []byte, fn func(name string, b []byte) []byte, add
 // TestCorrectPrefixedParts: a workbook whose parts write the SpreadsheetML
 // elements with a prefix ("<x:c …>") is corrected with the same prefix.
 func TestCorrectPrefixedParts(t *testing.T) {
-	p := realisasi{sipd: true, programs: 4, kegiatan: 3, subPerK: 3, seed: 1, faults: true}.build(t)
+	p := realisasi{sipd: true, programs: 4, kegiatan: 3, subPerK: 3, seed: 1, faults: true, wrongSum: true}.build(t)
 	data := rezip(t, p.data, func(name string, b []byte) []byte {
 		if strings.HasSuffix(name, ".xml") && strings.HasPrefix(name, "xl/") {
 			return prefixMain(b)
@@ -148,7 +148,7 @@ func TestCorrectPrefixedParts(t *testing.T) {
 // TestCorrectMacroWorkbook: an .xlsm keeps its macros (vbaProject.bin byte
 // for byte) and its macro-enabled content type.
 func TestCorrectMacroWorkbook(t *testing.T) {
-	p := realisasi{sipd: true, programs: 4, kegiatan: 3, subPerK: 3, seed: 1, faults: true}.build(t)
+	p := realisasi{sipd: true, programs: 4, kegiatan: 3, subPerK: 3, seed: 1, faults: true, wrongSum: true}.build(t)
 	vba := bytes.Repeat([]byte("\xd0\xcf\x11\xe0 macro "), 64)
 	const vbaType = "application/vnd.ms-office.vbaProject"
 	data := rezip(t, p.data, func(name string, b []byte) []byte {
