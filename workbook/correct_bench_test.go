@@ -41,7 +41,7 @@ func BenchmarkCorrect(b *testing.B) {
 				require.NoError(b, err)
 				calc.Analyze(a, calc.DefaultSettings())
 			}
-			b.ReportMetric((processCPU() - cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(float64(p.rows), "rows")
 		})
 		b.Run(bc.name+"/correct", func(b *testing.B) {
@@ -53,7 +53,7 @@ func BenchmarkCorrect(b *testing.B) {
 				require.NoError(b, err)
 				c = copies[0]
 			}
-			b.ReportMetric((processCPU() - cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(float64(p.rows), "rows")
 			b.ReportMetric(float64(len(p.data))/1e6, "MB-in")
 			b.ReportMetric(float64(len(c.Data))/1e6, "MB-out")
