@@ -16,6 +16,9 @@ type CorrectOptions struct {
 	// empty. The others are read for what they tell about the agency (a
 	// DPA in another file, for the allocation table) and not copied.
 	Files []string
+	// Agency, when set, is what Read made of the files with these options:
+	// Correct uses it rather than read them again.
+	Agency *calc.Agency
 }
 
 // Copy is the corrected copy of one input file.
@@ -69,9 +72,12 @@ const maxFormulaRounds = 4
 // and annotated and a Koreksi sheet listing every change and every
 // finding left for a person. The inputs are not modified.
 func Correct(ctx context.Context, files []File, opt CorrectOptions) ([]Copy, error) {
-	a, err := Read(ctx, files, opt.Read)
-	if err != nil {
-		return nil, err
+	a := opt.Agency
+	if a == nil {
+		var err error
+		if a, err = Read(ctx, files, opt.Read); err != nil {
+			return nil, err
+		}
 	}
 	keep := map[calc.Ref]bool{}
 	wrong := map[calc.Ref]wrongFormula{}
