@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -71,6 +72,11 @@ const maxFormulaRounds = 4
 // corrected copy of each file asked for, with its cells fixed, highlighted
 // and annotated and a Koreksi sheet listing every change and every
 // finding left for a person. The inputs are not modified.
+//
+// A corrected cell that holds a formula keeps it, with the corrected value
+// as its stored result; when the formula's own arithmetic gives another
+// value, the cell is set aside for a person and the agency corrected again
+// without it (a round); the copies are written after the last round.
 func Correct(ctx context.Context, files []File, opt CorrectOptions) ([]Copy, error) {
 	a := opt.Agency
 	if a == nil {
@@ -79,34 +85,38 @@ func Correct(ctx context.Context, files []File, opt CorrectOptions) ([]Copy, err
 			return nil, err
 		}
 	}
+	var copies []*fileCopy
+	defer func() {
+		for _, c := range copies {
+			c.close()
+		}
+	}()
+	for _, f := range files {
+		if len(opt.Files) > 0 && !slices.Contains(opt.Files, f.Name) {
+			continue
+		}
+		c, err := newFileCopy(ctx, f, a, opt.Read.Limits)
+		if err != nil {
+			return nil, copyErr(ctx, f.Name, err)
+		}
+		copies = append(copies, c)
+	}
 	keep := map[calc.Ref]bool{}
 	wrong := map[calc.Ref]wrongFormula{}
 	for round := 1; ; round++ {
 		b, cs := calc.Correct(a, opt.Settings, keep)
-		res := calc.Analyze(b, opt.Settings)
-		var copies []Copy
-		found := 0
-		for _, f := range files {
-			if len(opt.Files) > 0 && !slices.Contains(opt.Files, f.Name) {
-				continue
-			}
-			c, bad, err := copyFile(ctx, f, a, cs, res.Findings, wrong, opt)
+		var bad []wrongFormula
+		for _, c := range copies {
+			w, err := c.plan(ctx, cs, wrong)
 			if err != nil {
-				if ctx.Err() != nil {
-					return nil, ctx.Err()
-				}
-				return nil, &InputError{Place: calc.Ref{File: f.Name}, Err: fmt.Errorf("salinan terkoreksi tidak dapat dibuat: %w", err)}
+				return nil, copyErr(ctx, c.file.Name, err)
 			}
-			for _, w := range bad {
-				keep[w.fix.cor.Src], wrong[w.fix.cor.Src] = true, w
-				found++
-			}
-			copies = append(copies, c)
+			bad = append(bad, w...)
 		}
-		if found == 0 {
-			return copies, nil
+		for _, w := range bad {
+			keep[w.fix.cor.Src], wrong[w.fix.cor.Src] = true, w
 		}
-		if round == maxFormulaRounds {
+		if len(bad) > 0 && round == maxFormulaRounds {
 			// Still unsettled: every corrected formula is left to a person.
 			for _, c := range cs {
 				if c.Old.Formula != "" && !keep[c.Src] {
@@ -115,47 +125,109 @@ func Correct(ctx context.Context, files []File, opt CorrectOptions) ([]Copy, err
 				}
 			}
 		}
+		if len(bad) > 0 {
+			continue
+		}
+		findings := calc.Analyze(b, opt.Settings).Findings
+		var out []Copy
+		for _, c := range copies {
+			cp, err := c.write(findings, wrong)
+			if err != nil {
+				return nil, copyErr(ctx, c.file.Name, err)
+			}
+			out = append(out, cp)
+		}
+		return out, nil
 	}
 }
 
-// copyFile writes the corrected copy of one file from the corrections and
-// findings of the whole agency, and returns the corrected formulas whose
-// own result differs from the corrected value.
-func copyFile(ctx context.Context, f File, a *calc.Agency, cs []calc.Correction, findings []calc.Finding,
-	wrong map[calc.Ref]wrongFormula, opt CorrectOptions) (Copy, []wrongFormula, error) {
-	c := Copy{File: f.Name}
-	for _, x := range cs {
-		if x.Src.File == f.Name {
-			c.Corrections = append(c.Corrections, x)
-		}
+// copyErr words a failure to make a file's copy.
+func copyErr(ctx context.Context, file string, err error) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
 	}
-	for _, x := range findings {
-		if x.Src.File == f.Name && x.Severity >= calc.Warning {
-			c.Review = append(c.Review, x)
-		}
+	var ie *InputError
+	if errors.As(err, &ie) {
+		return err
 	}
-	data, rename := f.Data, func(s string) string { return s }
+	return &InputError{Place: calc.Ref{File: file}, Err: fmt.Errorf("salinan terkoreksi tidak dapat dibuat: %w", err)}
+}
+
+// fileCopy is one file being copied, across Correct's rounds.
+type fileCopy struct {
+	file    File
+	agency  *calc.Agency
+	data    []byte // its xlsx: the file itself, or rebuilt from the values read
+	rebuilt string // the file's format when rebuilt
+	sheet   func(string) string
+	lim     Limits
+	cs      []calc.Correction // this round's corrections in the file
+	pl      *xlsxPlan
+	formula *formulaSession // opened when a round first corrects a formula
+}
+
+// newFileCopy prepares a file's copy, rebuilding a file that is not an
+// xlsx as one.
+func newFileCopy(ctx context.Context, f File, a *calc.Agency, lim Limits) (*fileCopy, error) {
+	c := &fileCopy{file: f, agency: a, data: f.Data, sheet: func(s string) string { return s }, lim: lim}
 	if format := sniff(f.Data); format != formatXLSX {
-		c.Rebuilt = formatName(format)
-		sheets, _, err := readSheets(ctx, f.Name, f.Data, opt.Read.Limits)
+		c.rebuilt = formatName(format)
+		sheets, _, err := readSheets(ctx, f.Name, f.Data, lim)
 		if err != nil {
-			return c, nil, err
+			return nil, err
 		}
 		var names map[string]string
-		if data, names, err = rebuildXLSX(ctx, sheets); err != nil {
-			return c, nil, err
+		if c.data, names, err = rebuildXLSX(ctx, sheets); err != nil {
+			return nil, err
 		}
-		rename = func(s string) string { return names[s] }
+		c.sheet = func(s string) string { return names[s] }
 	}
-	k := koreksiReport{File: f.Name, Agency: a.Name, Year: a.Year, Rebuilt: c.Rebuilt,
-		Review: c.Review, Formulas: wrong, Sheet: rename}
-	x, err := patchXLSX(data, c.Corrections, k, hasKoreksi(a, f.Name), opt.Read.Limits)
-	if err != nil {
-		return c, nil, err
+	return c, nil
+}
+
+// plan places a round's corrections in the copy and returns the corrected
+// formulas whose own arithmetic gives another value.
+func (c *fileCopy) plan(ctx context.Context, cs []calc.Correction, wrong map[calc.Ref]wrongFormula) ([]wrongFormula, error) {
+	c.cs = nil
+	for _, x := range cs {
+		if x.Src.File == c.file.Name {
+			c.cs = append(c.cs, x)
+		}
 	}
-	c.Data, c.Macro, c.Unchanged = x.data, x.macro, x.unchanged
-	bad, err := checkFormulas(ctx, x.data, x.fixes, wrong, rename, opt.Read.Limits)
-	return c, bad, err
+	var err error
+	if c.pl, err = planXLSX(c.data, c.cs, c.sheet, hasKoreksi(c.agency, c.file.Name), c.lim); err != nil {
+		return nil, err
+	}
+	if c.formula == nil && slices.ContainsFunc(c.pl.fixes, func(f *cellFix) bool { return f.formula }) {
+		if c.formula, err = openFormulaSession(c.file.Name, c.data, c.sheet, c.lim); err != nil {
+			return nil, err
+		}
+	}
+	if c.formula == nil {
+		return nil, nil
+	}
+	return c.formula.check(ctx, c.pl.fixes, wrong)
+}
+
+// write writes the copy as last planned, with the findings of the
+// corrected agency that are in its file.
+func (c *fileCopy) write(findings []calc.Finding, wrong map[calc.Ref]wrongFormula) (Copy, error) {
+	out := Copy{File: c.file.Name, Rebuilt: c.rebuilt, Corrections: c.cs, Macro: c.pl.b.macro, Unchanged: c.pl.unchanged}
+	for _, x := range findings {
+		if x.Src.File == c.file.Name && x.Severity >= calc.Warning {
+			out.Review = append(out.Review, x)
+		}
+	}
+	var err error
+	out.Data, err = c.pl.write(koreksiReport{File: c.file.Name, Agency: c.agency.Name, Year: c.agency.Year,
+		Rebuilt: c.rebuilt, Review: out.Review, Formulas: wrong, Sheet: c.sheet})
+	return out, err
+}
+
+func (c *fileCopy) close() {
+	if c.formula != nil {
+		c.formula.close()
+	}
 }
 
 // hasKoreksi reports whether the reader found lkjip's Koreksi sheet in a

@@ -20,75 +20,95 @@ type wrongFormula struct {
 	why string
 }
 
-// checkFormulas checks each corrected cell that holds a formula. Only the
-// cell's stored result was changed, so a formula whose own arithmetic does
-// not give the corrected value (it sums the wrong range, or text that lkjip
-// reads as a number) would show one value in viewers that do not
-// recalculate and another in those that do: such a cell is for a person.
-// Each formula is computed over its inputs as the copy shows them: every
-// corrected cell, and every formula already left for a person (wrong), as
-// the value it holds, so that a wrong formula below does not make the
-// right ones above it look wrong. excelize computes in float64, ample to
-// tell a wrong formula from a right one at the precision the value is
-// shown with.
-func checkFormulas(ctx context.Context, data []byte, fixes []*cellFix, wrong map[calc.Ref]wrongFormula,
-	sheet func(string) string, lim Limits) ([]wrongFormula, error) {
-	var formulas []*cellFix
-	for _, f := range fixes {
-		if f.formula {
-			formulas = append(formulas, f)
-		}
-	}
-	if len(formulas) == 0 {
-		return nil, nil
-	}
+// formulaSession checks the corrected cells that hold a formula, in one
+// workbook opened once for all of Correct's rounds. Only such a cell's
+// stored result is changed, so a formula whose own arithmetic does not give
+// the corrected value (it sums the wrong range, or text that lkjip reads
+// as a number) would show one value in viewers that do not recalculate and
+// another in those that do: such a cell is for a person. Each formula is
+// computed over its inputs as the copy shows them: every corrected cell,
+// and every formula already left for a person, as the value it holds, so
+// that a wrong formula below does not make the right ones above it look
+// wrong. excelize computes in float64, ample to tell a wrong formula from
+// a right one at the precision the value is shown with.
+type formulaSession struct {
+	file     string
+	x        *excelize.File
+	sheet    func(string) string
+	shown    map[calc.Ref]*cellFix // cells the session holds as a value, by the fix that set it
+	formulas map[calc.Ref]string   // the formula of each corrected formula cell
+}
+
+func openFormulaSession(file string, data []byte, sheet func(string) string, lim Limits) (*formulaSession, error) {
 	x, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: lim.MaxInflated, UnzipXMLSizeLimit: min(lim.MaxInflated, 16<<20)})
 	if err != nil {
 		return nil, err
 	}
-	defer x.Close()
-	text := make([]string, len(formulas))
-	for i, f := range formulas {
-		if text[i] = f.formulaText; text[i] == "" { // a shared formula's follower: excelize derives it
-			text[i], _ = x.GetCellFormula(sheet(f.cor.Src.Sheet), f.cor.Src.Cell())
-		}
-	}
+	return &formulaSession{file: file, x: x, sheet: sheet, shown: map[calc.Ref]*cellFix{}, formulas: map[calc.Ref]string{}}, nil
+}
+
+func (s *formulaSession) close() { s.x.Close() }
+
+// check checks a round's corrected formulas and returns the wrong ones,
+// each with the reason in Bahasa Indonesia.
+func (s *formulaSession) check(ctx context.Context, fixes []*cellFix, wrong map[calc.Ref]wrongFormula) ([]wrongFormula, error) {
+	now := map[calc.Ref]*cellFix{}
 	for _, f := range fixes {
-		if f.formula {
-			if err := setValue(x, sheet(f.cor.Src.Sheet), f, f.stored); err != nil {
-				return nil, err
+		now[f.cor.Src] = f
+		if _, ok := s.formulas[f.cor.Src]; f.formula && !ok {
+			text := f.formulaText
+			if text == "" { // a shared formula's follower: excelize derives it
+				text, _ = s.x.GetCellFormula(s.sheet(f.cor.Src.Sheet), f.cor.Src.Cell())
 			}
+			s.formulas[f.cor.Src] = text
 		}
 	}
 	for _, w := range wrong {
-		if w.fix != nil && w.fix.cor.Src.File == fixes[0].cor.Src.File {
-			if err := setValue(x, sheet(w.fix.cor.Src.Sheet), w.fix, typedStored(w.fix)); err != nil {
+		if w.fix != nil && w.fix.cor.Src.File == s.file && now[w.fix.cor.Src] == nil {
+			now[w.fix.cor.Src] = w.fix
+		}
+	}
+	for ref, f := range s.shown { // corrected in an earlier round only: as typed
+		if now[ref] == nil {
+			if err := s.set(f, typedStored(f)); err != nil {
 				return nil, err
 			}
 		}
 	}
+	for ref, f := range now {
+		value := f.stored
+		if _, set := wrong[ref]; set {
+			value = typedStored(f)
+		}
+		if err := s.set(f, value); err != nil {
+			return nil, err
+		}
+		s.shown[ref] = f
+	}
 	var bad []wrongFormula
-	for i, f := range formulas {
+	for _, f := range fixes {
+		if !f.formula {
+			continue
+		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		c := f.cor
-		sh, cell := sheet(c.Src.Sheet), c.Src.Cell()
-		formula := "=" + text[i]
-		got, err := "", x.SetCellFormula(sh, cell, text[i])
+		sh, cell, text := s.sheet(c.Src.Sheet), c.Src.Cell(), s.formulas[c.Src]
+		got, err := "", s.x.SetCellFormula(sh, cell, text)
 		if err == nil {
-			got, err = evaluate(x, sh, cell)
+			got, err = evaluate(s.x, sh, cell)
 		}
-		if err := setValue(x, sh, f, f.stored); err != nil {
+		if err := s.set(f, f.stored); err != nil {
 			return nil, err
 		}
 		switch {
 		case err != nil:
-			bad = append(bad, wrongFormula{f, fmt.Sprintf("rumus %s di sel ini tidak dapat dihitung lkjip (%v); periksa rumusnya", formula, err)})
+			bad = append(bad, wrongFormula{f, fmt.Sprintf("rumus =%s di sel ini tidak dapat dihitung lkjip (%v); periksa rumusnya", text, err)})
 		case !formulaAgrees(got, f):
-			bad = append(bad, wrongFormula{f, fmt.Sprintf("rumus %s di sel ini menghasilkan %s, bukan %s; periksa rumusnya",
-				formula, shownResult(got, f), shownNew(f))})
+			bad = append(bad, wrongFormula{f, fmt.Sprintf("rumus =%s di sel ini menghasilkan %s, bukan %s; periksa rumusnya",
+				text, shownResult(got, f), shownNew(f))})
 		}
 	}
 	return bad, nil
@@ -107,17 +127,14 @@ func typedStored(f *cellFix) string {
 	return numText(o.Value)
 }
 
-// setValue makes a corrected cell a plain value: stored, as text or as a
-// number as the cell holds it.
-func setValue(x *excelize.File, sheet string, f *cellFix, stored string) error {
-	if f.text {
-		return x.SetCellStr(sheet, f.cor.Src.Cell(), stored)
+// set makes a corrected cell a plain value, as text or as a number as the
+// cell holds it.
+func (s *formulaSession) set(f *cellFix, stored string) error {
+	sheet, cell := s.sheet(f.cor.Src.Sheet), f.cor.Src.Cell()
+	if v, err := strconv.ParseFloat(stored, 64); err == nil && !f.text {
+		return s.x.SetCellFloat(sheet, cell, v, -1, 64)
 	}
-	v, err := strconv.ParseFloat(stored, 64)
-	if err != nil {
-		return x.SetCellStr(sheet, f.cor.Src.Cell(), stored)
-	}
-	return x.SetCellFloat(sheet, f.cor.Src.Cell(), v, -1, 64)
+	return s.x.SetCellStr(sheet, cell, stored)
 }
 
 // evaluate computes a formula cell, turning a panic of the evaluator into

@@ -9,21 +9,35 @@ import (
 	"lkjip/calc"
 )
 
-// xlsxCopy is what writing one corrected xlsx produced.
-type xlsxCopy struct {
-	data      []byte
-	macro     bool
-	unchanged bool // nothing to change and lkjip's Koreksi sheet already there: data is the input
+// xlsxPlan is the corrected copy of an xlsx or xlsm being made: each fixed
+// cell rewritten in place (same kind, same style plus the highlight), not
+// yet written out. Planning is cheap, so Correct plans again when a round
+// sets a formula aside; only the last plan is written.
+type xlsxPlan struct {
+	input     []byte
+	p         *opc
+	b         *book
+	st        *styleBook
+	sheets    []*sheetPlan
 	fixes     []*cellFix
+	unchanged bool // nothing to change and lkjip's Koreksi sheet already there
 }
 
-// patchXLSX writes the corrected copy of an xlsx or xlsm: the fixed cells
-// rewritten in place (same kind, same style plus the highlight), each with
-// its comment, and a Koreksi sheet at the end. Every other zip entry is
-// copied byte for byte. A workbook that already has lkjip's Koreksi sheet
-// and nothing to correct is returned as it is, so that correcting a
-// corrected copy changes nothing.
-func patchXLSX(data []byte, fixes []calc.Correction, k koreksiReport, hasKoreksi bool, lim Limits) (*xlsxCopy, error) {
+// sheetPlan is one worksheet's rewritten cells.
+type sheetPlan struct {
+	sh    bookSheet
+	data  []byte
+	edits []edit
+	marks sheetMarks
+	fixes map[cellAt]*cellFix
+}
+
+// planXLSX places the fixes in an xlsx. sheet gives, for a sheet the
+// corrections name, its name in the package (they differ in a rebuilt
+// copy). A workbook that already has lkjip's Koreksi sheet and nothing to
+// correct is left as it is, so that correcting a corrected copy changes
+// nothing.
+func planXLSX(data []byte, fixes []calc.Correction, sheet func(string) string, hasKoreksi bool, lim Limits) (*xlsxPlan, error) {
 	p, err := openOPC(data, lim.MaxInflated)
 	if err != nil {
 		return nil, err
@@ -32,43 +46,63 @@ func patchXLSX(data []byte, fixes []calc.Correction, k koreksiReport, hasKoreksi
 	if err != nil {
 		return nil, err
 	}
-	out := &xlsxCopy{macro: b.macro}
-	if len(fixes) == 0 && hasKoreksi {
-		out.data, out.unchanged = data, true
-		return out, nil
+	pl := &xlsxPlan{input: data, p: p, b: b, unchanged: len(fixes) == 0 && hasKoreksi}
+	if pl.unchanged {
+		return pl, nil
 	}
-	st, err := b.stylesBook()
-	if err != nil {
+	if pl.st, err = b.stylesBook(); err != nil {
 		return nil, err
 	}
-	bySheet := map[string]map[cellAt]*cellFix{}
-	var order []string
+	bySheet := map[string]*sheetPlan{}
 	for _, c := range fixes {
-		name := k.Sheet(c.Src.Sheet)
-		if bySheet[name] == nil {
-			bySheet[name] = map[cellAt]*cellFix{}
-			order = append(order, name)
+		name := sheet(c.Src.Sheet)
+		sp := bySheet[name]
+		if sp == nil {
+			sh, ok := b.sheet(name)
+			if !ok || sh.Part == "" {
+				return nil, fmt.Errorf("lembar %q tidak ditemukan", name)
+			}
+			sp = &sheetPlan{sh: sh, fixes: map[cellAt]*cellFix{}}
+			bySheet[name] = sp
+			pl.sheets = append(pl.sheets, sp)
 		}
 		f := &cellFix{cor: c}
-		bySheet[name][cellAt{c.Src.Row, c.Src.Col}] = f
-		out.fixes = append(out.fixes, f)
+		sp.fixes[cellAt{c.Src.Row, c.Src.Col}] = f
+		pl.fixes = append(pl.fixes, f)
 	}
-	for _, name := range order {
-		if err := b.patchSheet(name, bySheet[name], st); err != nil {
+	for _, sp := range pl.sheets {
+		if sp.data, err = p.read(sp.sh.Part); err != nil {
+			return nil, err
+		}
+		if sp.edits, sp.marks, err = patchCells(sp.data, sp.fixes, pl.st); err != nil {
+			return nil, fmt.Errorf("lembar %q: %w", sp.sh.Name, err)
+		}
+	}
+	return pl, nil
+}
+
+// write writes the planned copy: the rewritten cells with their notes, a
+// Koreksi sheet at the end, the new styles. Every other zip entry is
+// copied byte for byte. An unchanged copy is the input.
+func (pl *xlsxPlan) write(k koreksiReport) ([]byte, error) {
+	if pl.unchanged {
+		return pl.input, nil
+	}
+	for _, sp := range pl.sheets {
+		if err := pl.b.annotate(sp); err != nil {
 			return nil, err
 		}
 	}
-	k.Fixes = out.fixes
-	if err := b.addSheet(b.freeSheetName(koreksiName), koreksiXML(k, st.addKoreksiStyles())); err != nil {
+	k.Fixes = pl.fixes
+	if err := pl.b.addSheet(pl.b.freeSheetName(koreksiName), koreksiXML(k, pl.st.addKoreksiStyles())); err != nil {
 		return nil, err
 	}
-	p.set(b.styles, st.bytes())
+	pl.p.set(pl.b.styles, pl.st.bytes())
 	var buf bytes.Buffer
-	if err := p.writeTo(&buf); err != nil {
+	if err := pl.p.writeTo(&buf); err != nil {
 		return nil, err
 	}
-	out.data = buf.Bytes()
-	return out, nil
+	return buf.Bytes(), nil
 }
 
 // stylesBook reads the workbook's styles, creating a styles part when the
@@ -95,22 +129,11 @@ func (b *book) stylesBook() (*styleBook, error) {
 	return st, nil
 }
 
-// patchSheet rewrites one worksheet's fixed cells and gives them notes.
-func (b *book) patchSheet(name string, fixes map[cellAt]*cellFix, st *styleBook) error {
-	sh, ok := b.sheet(name)
-	if !ok || sh.Part == "" {
-		return fmt.Errorf("lembar %q tidak ditemukan", name)
-	}
-	data, err := b.p.read(sh.Part)
-	if err != nil {
-		return err
-	}
-	edits, marks, err := patchCells(data, fixes, st)
-	if err != nil {
-		return fmt.Errorf("lembar %q: %w", name, err)
-	}
+// annotate gives a worksheet's fixed cells their notes and writes the
+// worksheet part.
+func (b *book) annotate(sp *sheetPlan) error {
 	var notes []note
-	for key, f := range fixes {
+	for key, f := range sp.fixes {
 		notes = append(notes, note{key: key, text: noteText(f)})
 	}
 	slices.SortFunc(notes, func(x, y note) int {
@@ -119,11 +142,11 @@ func (b *book) patchSheet(name string, fixes map[cellAt]*cellFix, st *styleBook)
 		}
 		return x.key.col - y.key.col
 	})
-	more, err := b.addNotes(sh, marks, notes, slices.Index(b.sheets, sh)+1)
+	more, err := b.addNotes(sp.sh, sp.marks, notes, slices.Index(b.sheets, sp.sh)+1)
 	if err != nil {
-		return fmt.Errorf("lembar %q: %w", name, err)
+		return fmt.Errorf("lembar %q: %w", sp.sh.Name, err)
 	}
-	b.p.set(sh.Part, applyEdits(data, append(edits, more...)))
+	b.p.set(sp.sh.Part, applyEdits(sp.data, append(sp.edits, more...)))
 	return nil
 }
 
