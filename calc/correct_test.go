@@ -157,6 +157,10 @@ func TestCorrectionText(t *testing.T) {
 		{"70.57", "64.516", 2, "64.52"},
 		{"10 Kasus", "12", 0, "12 Kasus"},
 		{"100", "1234", 0, "1.234"},
+		{"1,234,567.89", "-2500", 0, "-2500"}, // "-2,500" would read as -2,5
+		{"70.57", "2.461", 3, "2,461"},        // "2.461" would read as 2461
+		{"0,5", "1.25", 2, "1,25"},
+		{"= 1,0 ?", "7", 0, "7"}, // a form lkjip does not know
 	}
 	for _, tt := range tests {
 		t.Run(tt.old+"→"+tt.want, func(t *testing.T) {

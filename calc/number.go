@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -80,8 +81,14 @@ func FormatLike(old string, v decimal.Decimal, places int32) string {
 	if i < 0 {
 		return FormatID(v, places)
 	}
+	for i > 0 && (old[i-1] == '.' || old[i-1] == ',') { // ",5" is a number
+		i--
+	}
 	j := strings.LastIndexFunc(old, isDigit) + 1
 	prefix, core, suffix := old[:i], old[i:j], old[j:]
+	if !typedPrefix.MatchString(prefix) || !typedSuffix.MatchString(suffix) || strings.ContainsAny(core, " \u00a0") {
+		return FormatID(v, places) // a form lkjip does not know: plain Indonesian
+	}
 	brackets := false
 	if p, s := strings.TrimRight(prefix, " "), strings.TrimLeft(suffix, " "); strings.HasSuffix(p, "(") && strings.HasPrefix(s, ")") {
 		brackets, prefix, suffix = true, strings.TrimSuffix(p, "("), strings.TrimPrefix(s, ")")
@@ -98,6 +105,12 @@ func FormatLike(old string, v decimal.Decimal, places int32) string {
 	dec, group, grouped := separatorsOf(core)
 	s := v.Abs().StringFixed(places)
 	intPart, frac, _ := strings.Cut(s, ".")
+	switch {
+	case group == ',' && frac == "" && len(intPart) <= 6:
+		grouped = false // "2,500" alone reads as two and a half
+	case dec == '.' && len(frac) == 3 && intPart != "0" && !(grouped && len(intPart) > 3):
+		dec, group = ',', '.' // "2.461" alone reads as two thousand
+	}
 	var b strings.Builder
 	for k, c := range intPart {
 		if grouped && k > 0 && (len(intPart)-k)%3 == 0 {
@@ -118,6 +131,14 @@ func FormatLike(old string, v decimal.Decimal, places int32) string {
 	}
 	return prefix + num + suffix
 }
+
+// The forms FormatLike keeps around a number: a currency and a bracket or
+// sign before it ("Rp. ", "(", "-"), a bracket, ",-", "%" or a unit word
+// after it (")", ",-", " %", " Kasus").
+var (
+	typedPrefix = regexp.MustCompile(`^(\pL+\.? ?)?\(? ?[-−–]? ?$`)
+	typedSuffix = regexp.MustCompile(`^ ?\)?(,-|\.-|,–)? ?(%|\pL+\.?)?$`)
+)
 
 // separatorsOf reads how a typed number separates decimals and thousands,
 // the way the reader decides it: the last mark when both appear; "," alone
