@@ -24,11 +24,12 @@ import (
 // want says what an upload is processed into besides the check's JSON.
 type want struct {
 	report bool
-	// copies names the files to write corrected copies of: all of them
-	// (allCopies), the first, or none.
+	// copies says which files get corrected copies: all of them, the
+	// first, or none.
 	copies copyScope
 }
 
+// copyScope is which uploaded files get a corrected copy.
 type copyScope uint8
 
 const (
@@ -37,7 +38,7 @@ const (
 	allCopies
 )
 
-// copyTargets lists the files a scope copies.
+// targets lists the files a scope copies.
 func (c copyScope) targets(files []workbook.File) []string {
 	var out []string
 	for i, f := range files {
@@ -126,7 +127,7 @@ func attachment(name string) string {
 // xlsmType is the content type of a workbook with macros.
 const xlsmType = "application/vnd.ms-excel.sheet.macroEnabled.12"
 
-// contentType of a stored copy.
+// copyType is the content type of a stored copy.
 func copyType(name string) string {
 	if strings.HasSuffix(name, ".xlsm") {
 		return xlsmType

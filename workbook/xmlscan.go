@@ -40,12 +40,9 @@ func (e *element) attr(prefix, local string) (string, bool) {
 	return "", false
 }
 
-// errStop ends a scan early without an error.
-var errStop = errors.New("stop")
-
 // scanXML walks an XML document and calls open at each start tag (the
 // element's Start and OpenEnd are set) and close at each end (all offsets
-// set). Either may be nil; returning errStop ends the walk.
+// set). Either may be nil; an error either returns ends the walk.
 func scanXML(data []byte, open, close func(e *element) error) error {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	var stack []*element
@@ -64,7 +61,7 @@ func scanXML(data []byte, open, close func(e *element) error) error {
 			stack = append(stack, e)
 			if open != nil {
 				if err := open(e); err != nil {
-					return stopped(err)
+					return err
 				}
 			}
 		case xml.EndElement:
@@ -77,7 +74,7 @@ func scanXML(data []byte, open, close func(e *element) error) error {
 			e.CloseStart = off // <x/> ends where it ends: off == End
 			if close != nil {
 				if err := close(e); err != nil {
-					return stopped(err)
+					return err
 				}
 			}
 		}
@@ -86,26 +83,6 @@ func scanXML(data []byte, open, close func(e *element) error) error {
 		return errors.New("unclosed element " + stack[len(stack)-1].Name.Local)
 	}
 	return nil
-}
-
-func stopped(err error) error {
-	if errors.Is(err, errStop) {
-		return nil
-	}
-	return err
-}
-
-// childrenOf lists the elements directly under the root whose local name
-// is one of names, in document order.
-func childrenOf(data []byte, names ...string) ([]*element, error) {
-	var out []*element
-	err := scanXML(data, nil, func(e *element) error {
-		if e.Depth == 1 && (len(names) == 0 || slices.Contains(names, e.Name.Local)) {
-			out = append(out, e)
-		}
-		return nil
-	})
-	return out, err
 }
 
 // qname writes a name with the prefix it was written with.
