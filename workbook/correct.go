@@ -195,7 +195,7 @@ func (c *fileCopy) plan(ctx context.Context, cs []calc.Correction, wrong map[cal
 		}
 	}
 	var err error
-	if c.pl, err = planXLSX(c.data, c.cs, c.sheet, hasKoreksi(c.agency, c.file.Name), c.lim); err != nil {
+	if c.pl, err = planXLSX(c.data, c.cs, c.sheet, c.lim); err != nil {
 		return nil, err
 	}
 	if c.formula == nil && slices.ContainsFunc(c.pl.fixes, func(f *cellFix) bool { return f.formula }) {
@@ -228,22 +228,6 @@ func (c *fileCopy) close() {
 	if c.formula != nil {
 		c.formula.close()
 	}
-}
-
-// hasKoreksi reports whether the reader found lkjip's Koreksi sheet in a
-// file.
-func hasKoreksi(a *calc.Agency, file string) bool {
-	for _, in := range a.Inputs {
-		if in.File != file {
-			continue
-		}
-		for _, ig := range in.Ignored {
-			if ig.Reason == koreksiReason {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // formatName names a file format for people.

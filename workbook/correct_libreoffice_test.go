@@ -101,7 +101,8 @@ func sameNumber(a, b string) bool {
 // a viewer that does not recalculate, it shows the corrected results
 // lkjip stored in the formula cells; made to recalculate, its own result
 // of every formula of the sheet is the one stored. It also keeps the
-// Koreksi sheet and the comments, so the copy opens without repair.
+// Koreksi sheet and the comments, so the copy opens without repair, and
+// its save of the copy is still recognised as a corrected copy.
 func TestCorrectLibreOffice(t *testing.T) {
 	p := realisasi{sipd: true, programs: 4, kegiatan: 3, subPerK: 3, seed: 1, faults: true, wrongSum: true}.build(t)
 	c := correctOne(t, "sipd.xlsx", p.data)
@@ -120,6 +121,9 @@ func TestCorrectLibreOffice(t *testing.T) {
 			"%s: a viewer that does not recalculate shows %s", x.Src, ours)
 	}
 	require.Greater(t, formulas, 5, "corrected formulas compared")
+	again := correctOne(t, "sipd.xlsx", shown["sipd.xlsx"])
+	assert.True(t, again.Unchanged, "LibreOffice's save of the copy (shared strings, its own XML) is still a corrected copy")
+	assert.Empty(t, again.Corrections)
 
 	recalculated := libreOffice(t, true, books)
 	require.Equal(t, "2", rawValue(t, recalculated["canary.xlsx"], "Sheet1", "A1"), "LibreOffice did not recalculate")

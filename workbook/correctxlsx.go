@@ -37,7 +37,7 @@ type sheetPlan struct {
 // copy). A workbook that already has lkjip's Koreksi sheet and nothing to
 // correct is left as it is, so that correcting a corrected copy changes
 // nothing.
-func planXLSX(data []byte, fixes []calc.Correction, sheet func(string) string, hasKoreksi bool, lim Limits) (*xlsxPlan, error) {
+func planXLSX(data []byte, fixes []calc.Correction, sheet func(string) string, lim Limits) (*xlsxPlan, error) {
 	p, err := openOPC(data, lim.MaxInflated)
 	if err != nil {
 		return nil, err
@@ -46,9 +46,11 @@ func planXLSX(data []byte, fixes []calc.Correction, sheet func(string) string, h
 	if err != nil {
 		return nil, err
 	}
-	pl := &xlsxPlan{input: data, p: p, b: b, unchanged: len(fixes) == 0 && hasKoreksi}
-	if pl.unchanged {
-		return pl, nil
+	pl := &xlsxPlan{input: data, p: p, b: b}
+	if len(fixes) == 0 {
+		if pl.unchanged, err = b.hasKoreksi(); err != nil || pl.unchanged {
+			return pl, err
+		}
 	}
 	if pl.st, err = b.stylesBook(); err != nil {
 		return nil, err

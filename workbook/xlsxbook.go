@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"encoding/xml"
+	"errors"
 	"fmt"
 	"path"
 	"strconv"
@@ -156,4 +158,106 @@ func (b *book) addSheet(name string, data []byte) error {
 	b.p.set(b.wb, applyEdits(wb, []edit{{b.sheetsEnd, b.sheetsEnd, el}}))
 	b.sheets = append(b.sheets, bookSheet{Name: name, Part: part})
 	return nil
+}
+
+// hasKoreksi reports whether the workbook has lkjip's Koreksi sheet: a
+// sheet named Koreksi… whose first cell is lkjip's mark (an inline string as
+// lkjip writes it, or a shared string once a spreadsheet program saved it).
+func (b *book) hasKoreksi() (bool, error) {
+	for _, s := range b.sheets {
+		if !strings.HasPrefix(strings.ToLower(s.Name), strings.ToLower(koreksiName)) || s.Part == "" {
+			continue
+		}
+		data, err := b.p.read(s.Part)
+		if err != nil {
+			return false, err
+		}
+		text, err := b.firstCell(data)
+		if err != nil {
+			return false, err
+		}
+		if cleanText(text) == koreksiTitle {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// firstCell returns the text of cell A1 of a worksheet part.
+func (b *book) firstCell(data []byte) (string, error) {
+	var typ, text string
+	var inA1, found bool
+	err := scanXML(data, func(e *element) error {
+		if e.Name.Local == "c" && attrOr(e, "", "r") == "A1" {
+			inA1, typ = true, attrOr(e, "", "t")
+		}
+		return nil
+	}, func(e *element) error {
+		switch {
+		case !inA1:
+		case e.Name.Local == "t" || e.Name.Local == "v":
+			text += string(data[e.OpenEnd:e.CloseStart])
+		case e.Name.Local == "c":
+			inA1, found = false, true
+			return errFound
+		}
+		return nil
+	})
+	if err != nil && err != errFound {
+		return "", err
+	}
+	if !found {
+		return "", nil
+	}
+	if typ == "s" {
+		return b.sharedString(strings.TrimSpace(text))
+	}
+	return unescapeXML(text), nil
+}
+
+// errFound ends a scan that found what it looked for.
+var errFound = errors.New("found")
+
+// sharedString returns the text of the shared string with the given index.
+func (b *book) sharedString(index string) (string, error) {
+	n, err := strconv.Atoi(index)
+	if err != nil {
+		return "", nil
+	}
+	rels, err := b.p.rels(b.wb)
+	if err != nil {
+		return "", err
+	}
+	for _, r := range rels {
+		if !strings.HasSuffix(r.Type, "/sharedStrings") {
+			continue
+		}
+		data, err := b.p.read(target(b.wb, r))
+		if err != nil {
+			return "", err
+		}
+		var sst struct {
+			Items []struct {
+				T string   `xml:"t"`
+				R []string `xml:"r>t"`
+			} `xml:"si"`
+		}
+		if err := xml.Unmarshal(data, &sst); err != nil || n < 0 || n >= len(sst.Items) {
+			return "", nil
+		}
+		return sst.Items[n].T + strings.Join(sst.Items[n].R, ""), nil
+	}
+	return "", nil
+}
+
+// unescapeXML decodes the character data of an element as written.
+func unescapeXML(s string) string {
+	var out string
+	if xml.Unmarshal([]byte("<x>"+s+"</x>"), &struct {
+		XMLName xml.Name `xml:"x"`
+		Text    *string  `xml:",chardata"`
+	}{Text: &out}) != nil {
+		return s
+	}
+	return out
 }
