@@ -77,10 +77,21 @@ const maxFormulaRounds = 4
 // as its stored result; when the formula's own arithmetic gives another
 // value, the cell is set aside for a person and the agency corrected again
 // without it (a round); the copies are written after the last round.
-func Correct(ctx context.Context, files []File, opt CorrectOptions) ([]Copy, error) {
+func Correct(ctx context.Context, files []File, opt CorrectOptions) (out []Copy, err error) {
+	defer func() {
+		// A malformed part that slipped past the reader must not bring the
+		// command or the service down: the user sees an unusable file.
+		if p := recover(); p != nil {
+			var place calc.Ref
+			if len(files) > 0 {
+				place.File = files[0].Name
+			}
+			out, err = nil, &InputError{Place: place,
+				Err: fmt.Errorf("%w: salinan terkoreksi tidak dapat dibuat (%w: %v)", ErrFormat, errReaderPanic, p)}
+		}
+	}()
 	a := opt.Agency
 	if a == nil {
-		var err error
 		if a, err = Read(ctx, files, opt.Read); err != nil {
 			return nil, err
 		}
@@ -129,7 +140,6 @@ func Correct(ctx context.Context, files []File, opt CorrectOptions) ([]Copy, err
 			continue
 		}
 		findings := calc.Analyze(b, opt.Settings).Findings
-		var out []Copy
 		for _, c := range copies {
 			cp, err := c.write(findings, wrong)
 			if err != nil {
