@@ -1,6 +1,9 @@
 package workbook
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -31,6 +34,32 @@ func FuzzFormatLike(f *testing.F) {
 		}
 		if !got.Value.Equal(v) {
 			t.Fatalf("FormatLike(%q, %s, %d) = %q: reads back as %s", old, v, p, text, got.Value)
+		}
+	})
+}
+
+// FuzzCorrectSheet gives the corrected copy a worksheet part of any
+// content, in an otherwise sound workbook with planted faults: whatever the
+// reader accepts, writing the copy must end in a copy or an error, never a
+// panic (which Correct would report as errReaderPanic).
+func FuzzCorrectSheet(f *testing.F) {
+	p := realisasi{programs: 2, kegiatan: 2, seed: 3, faults: true}.build(f)
+	sheet := zipParts(f, p.data).data["xl/worksheets/sheet1.xml"]
+	f.Add(sheet)
+	f.Add(bytes.ReplaceAll(sheet, []byte(`<c r="C7"`), []byte(`<c`)))
+	f.Add(bytes.ReplaceAll(sheet, []byte(`<row r="7"`), []byte(`<row`)))
+	f.Add(bytes.ReplaceAll(sheet, []byte("<sheetData>"), []byte(`<sheetData/><x>`)))
+	f.Fuzz(func(t *testing.T, part []byte) {
+		data := rezip(t, p.data, func(name string, b []byte) []byte {
+			if name == "xl/worksheets/sheet1.xml" {
+				return part
+			}
+			return b
+		}, nil)
+		_, err := Correct(context.Background(), []File{{Name: "seed.xlsx", Data: data}},
+			CorrectOptions{Read: DefaultOptions(), Settings: calc.DefaultSettings()})
+		if errors.Is(err, errReaderPanic) {
+			t.Fatal(err)
 		}
 	})
 }
