@@ -52,8 +52,9 @@ func (c Correction) Text() string { return FormatLike(c.Old.Text, c.New, c.Place
 // realisasi over anggaran, Perjanjian Kinerja budgets (a signed document),
 // capaian, efisiensi and indicator realisasi (judged against an
 // indicator's own data), names, and figures off only by rounding (not an
-// error). A rounded parent is made exact only where its own parent's total
-// needs it. Nothing is guessed: a parent with a leaf that is not a number
+// error). A percentage or sisa off only by rounding follows its row's
+// amounts when they were corrected, and a rounded parent is made exact only
+// where its own parent's total needs it. Nothing is guessed: a parent with a leaf that is not a number
 // is left as typed, and so is everything derived from it.
 //
 // keep names cells a person must look at although a rule would correct
@@ -99,7 +100,7 @@ type corrector struct {
 
 // nodeSums are a node's amounts summed from its leaves, and whether each is
 // known: every leaf below holds a number (a blank leaf realisasi counts as
-// zero) and no cell on the way is kept as typed.
+// zero; a kept cell counts as the number it shows).
 type nodeSums struct {
 	Amounts
 	okA, okR bool
