@@ -45,6 +45,7 @@ func New(cfg Config, log *slog.Logger) (*Server, error) {
 	s.mux.HandleFunc("GET /unduh/{token}/{file}", s.download)
 	s.mux.HandleFunc("POST /api/check", s.apiCheck)
 	s.mux.HandleFunc("POST /api/report", s.apiReport)
+	s.mux.HandleFunc("POST /api/correct", s.apiCorrect)
 	s.mux.HandleFunc("POST /rekap", s.rekap)
 	s.mux.HandleFunc("GET /rekap/{token}", s.rekapResult)
 	s.mux.HandleFunc("POST /api/consolidate", s.apiConsolidate)
@@ -102,13 +103,14 @@ type outcome struct {
 	result *calc.Result
 	json   []byte
 	report []byte
+	copies []workbook.Copy
 }
 
 // process reads and analyses one agency's files and writes what was asked
 // for, within the job time limit. It takes over the caller's job slot and
 // releases it when the work has really stopped, even if the handler gave
 // up waiting earlier, so memory stays bounded by the number of slots.
-func (s *Server) process(ctx context.Context, files []workbook.File, report bool, release func()) (*outcome, error) {
+func (s *Server) process(ctx context.Context, files []workbook.File, w want, release func()) (*outcome, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.JobTimeout)
 	defer cancel()
 	type reply struct {
@@ -118,7 +120,7 @@ func (s *Server) process(ctx context.Context, files []workbook.File, report bool
 	ch := make(chan reply, 1)
 	go func() {
 		defer release()
-		o, err := s.run(ctx, files, report)
+		o, err := s.run(ctx, files, w)
 		ch <- reply{o, err}
 	}()
 	select {
@@ -130,7 +132,7 @@ func (s *Server) process(ctx context.Context, files []workbook.File, report bool
 	}
 }
 
-func (s *Server) run(ctx context.Context, files []workbook.File, report bool) (*outcome, error) {
+func (s *Server) run(ctx context.Context, files []workbook.File, w want) (*outcome, error) {
 	a, err := workbook.Read(ctx, files, s.cfg.Read)
 	if err != nil {
 		var ie *workbook.InputError
@@ -145,7 +147,10 @@ func (s *Server) run(ctx context.Context, files []workbook.File, report bool) (*
 		return nil, err
 	}
 	o.json = buf.Bytes()
-	if report {
+	if o.copies, err = s.correctFiles(ctx, files, a, w.copies); err != nil {
+		return nil, err
+	}
+	if w.report {
 		var rb bytes.Buffer
 		if err := layout.Report(ctx, o.result, &rb, layout.Options{Now: time.Now()}); err != nil {
 			return nil, err
@@ -157,7 +162,7 @@ func (s *Server) run(ctx context.Context, files []workbook.File, report bool) (*
 
 // upload runs the common part of every upload handler: wait for a job
 // slot, read the files, process them.
-func (s *Server) upload(w http.ResponseWriter, r *http.Request, report bool) (*outcome, error) {
+func (s *Server) upload(w http.ResponseWriter, r *http.Request, wanted want) (*outcome, error) {
 	release, err := s.jobs.acquire(r.Context())
 	if err != nil {
 		return nil, err
@@ -168,7 +173,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, report bool) (*o
 		return nil, err
 	}
 	s.logUpload(files)
-	return s.process(r.Context(), files, report, release)
+	return s.process(r.Context(), files, wanted, release)
 }
 
 // logUpload logs the number and size of uploaded files, never their names
@@ -184,12 +189,17 @@ func (s *Server) logUpload(files []workbook.File) {
 // check handles the upload form: process, store, and redirect to the
 // result page.
 func (s *Server) check(w http.ResponseWriter, r *http.Request) {
-	o, err := s.upload(w, r, true)
+	o, err := s.upload(w, r, want{report: true, copies: allCopies})
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	token, err := s.store.put(map[string][]byte{fileJSON: o.json, fileReport: o.report})
+	stored := map[string][]byte{fileJSON: o.json, fileReport: o.report}
+	if err := storeCopies(stored, o.copies); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	token, err := s.store.put(stored)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -210,12 +220,16 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	s.pages.render(w, http.StatusOK, "result", resultPage{Token: token, R: res, TTL: s.cfg.ResultTTL})
+	s.pages.render(w, http.StatusOK, "result", resultWithCopies{resultPage{Token: token, R: res, TTL: s.cfg.ResultTTL}, s.storedCopies(token)})
 }
 
 // download serves a stored result file.
 func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("file")
+	if storedCopy.MatchString(name) {
+		s.downloadCopy(w, r, r.PathValue("token"), name)
+		return
+	}
 	ctype, ok := map[string]string{
 		fileReport:    xlsxType,
 		fileJSON:      jsonType,
@@ -234,7 +248,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 
 // apiCheck returns the JSON of `lkjip check --format json`.
 func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
-	o, err := s.upload(w, r, false)
+	o, err := s.upload(w, r, want{})
 	if err != nil {
 		s.apiError(w, err)
 		return
@@ -245,7 +259,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 
 // apiReport returns the report workbook.
 func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
-	o, err := s.upload(w, r, true)
+	o, err := s.upload(w, r, want{report: true})
 	if err != nil {
 		s.apiError(w, err)
 		return

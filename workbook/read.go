@@ -94,6 +94,10 @@ func Read(ctx context.Context, files []File, opt Options) (*calc.Agency, error) 
 				continue
 			}
 			found = true
+			if isKoreksiSheet(s) { // lkjip's own list of corrections, not data
+				in.Ignored = append(in.Ignored, koreksiIgnored(s)...)
+				continue
+			}
 			res := readSheet(s, a, opt.Override)
 			for _, t := range res.tables {
 				in.Tables = append(in.Tables, calc.Table{Sheet: s.Name, Kind: t.kind, Range: t.rangeText()})

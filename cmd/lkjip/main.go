@@ -76,6 +76,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			checkCommand(),
 			reportCommand(),
+			correctCommand(),
 			consolidateCommand(),
 			serveCommand(),
 			templateCommand(),
