@@ -106,29 +106,30 @@ type outcome struct {
 	copies []workbook.Copy
 }
 
-// process reads and analyses one agency's files and writes what was asked
-// for, within the job time limit. It takes over the caller's job slot and
-// releases it when the work has really stopped, even if the handler gave
-// up waiting earlier, so memory stays bounded by the number of slots.
-func (s *Server) process(ctx context.Context, files []workbook.File, w want, release func()) (*outcome, error) {
-	ctx, cancel := context.WithTimeout(ctx, s.cfg.JobTimeout)
+// job runs work within the job time limit. It takes over the caller's job
+// slot and releases it when the work has really stopped, even if the
+// handler gave up waiting earlier, so memory stays bounded by the number of
+// slots.
+func job[T any](ctx context.Context, timeout time.Duration, release func(), work func(context.Context) (T, error)) (T, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	type reply struct {
-		o   *outcome
+		v   T
 		err error
 	}
 	ch := make(chan reply, 1)
 	go func() {
 		defer release()
-		o, err := s.run(ctx, files, w)
-		ch <- reply{o, err}
+		v, err := work(ctx)
+		ch <- reply{v, err}
 	}()
 	select {
 	case r := <-ch:
-		return r.o, r.err
+		return r.v, r.err
 	case <-ctx.Done():
-		return nil, &httpError{http.StatusServiceUnavailable,
-			fmt.Sprintf("Pemrosesan melebihi batas waktu %s; coba berkas yang lebih kecil.", s.cfg.JobTimeout)}
+		var zero T
+		return zero, &httpError{http.StatusServiceUnavailable,
+			fmt.Sprintf("Pemrosesan melebihi batas waktu %s; coba berkas yang lebih kecil atau kirim dalam beberapa bagian.", timeout)}
 	}
 }
 
@@ -160,20 +161,31 @@ func (s *Server) run(ctx context.Context, files []workbook.File, w want) (*outco
 	return o, nil
 }
 
-// upload runs the common part of every upload handler: wait for a job
-// slot, read the files, process them.
-func (s *Server) upload(w http.ResponseWriter, r *http.Request, wanted want) (*outcome, error) {
+// admit runs the common start of every upload handler: wait for a job slot,
+// then read at most maxFiles files. The caller owns release on success.
+func (s *Server) admit(w http.ResponseWriter, r *http.Request, maxFiles int) ([]workbook.File, func(), error) {
 	release, err := s.jobs.acquire(r.Context())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	files, err := readUpload(w, r, s.cfg, s.cfg.MaxFiles)
+	files, err := readUpload(w, r, s.cfg, maxFiles)
 	if err != nil {
 		release()
-		return nil, err
+		return nil, nil, err
 	}
 	s.logUpload(files)
-	return s.process(r.Context(), files, wanted, release)
+	return files, release, nil
+}
+
+// upload reads one agency's files and processes them as asked.
+func (s *Server) upload(w http.ResponseWriter, r *http.Request, wanted want) (*outcome, error) {
+	files, release, err := s.admit(w, r, s.cfg.MaxFiles)
+	if err != nil {
+		return nil, err
+	}
+	return job(r.Context(), s.cfg.JobTimeout, release, func(ctx context.Context) (*outcome, error) {
+		return s.run(ctx, files, wanted)
+	})
 }
 
 // logUpload logs the number and size of uploaded files, never their names
