@@ -20,16 +20,17 @@ import (
 // by excelize, with checks against sector-chain cycles); the BIFF8 records
 // are read here, by hand, with every length checked against the record
 // and every count against the bytes that hold it (docs/formats.md).
-func readOLE(ctx context.Context, name string, data []byte, lim Limits) ([]*sheet, docInfo, error) {
+func readOLE(ctx context.Context, name string, data []byte, opt Options) ([]*sheet, docInfo, error) {
+	lim := opt.Limits
 	doc, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
-		return nil, docInfo{}, inputErr(name, "%w: berkas OLE rusak: %v", ErrFormat, err)
+		return nil, docInfo{}, inputErr(name, "%w: wadah OLE tidak utuh", ErrDamaged)
 	}
 	var book []byte
 	for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
 		switch entry.Name {
 		case "EncryptedPackage", "EncryptionInfo":
-			return nil, docInfo{}, inputErr(name, "%w: berkas dilindungi kata sandi; simpan ulang tanpa kata sandi", ErrFormat)
+			return readEncryptedXLSX(ctx, name, data, opt)
 		case "Book":
 			if book == nil {
 				return nil, docInfo{}, inputErr(name, "%w: format Excel 5.0/95 belum didukung; simpan sebagai .xlsx", ErrFormat)
@@ -38,7 +39,7 @@ func readOLE(ctx context.Context, name string, data []byte, lim Limits) ([]*shee
 			size := min(entry.Size, int64(len(data)), lim.MaxInflated)
 			book, err = io.ReadAll(io.LimitReader(entry, size))
 			if err != nil {
-				return nil, docInfo{}, inputErr(name, "%w: aliran Workbook rusak: %v", ErrFormat, err)
+				return nil, docInfo{}, inputErr(name, "%w: aliran Workbook tidak utuh", ErrDamaged)
 			}
 		}
 	}
@@ -137,7 +138,7 @@ func (r *biffReader) raw(pos int) (record, int, bool) {
 }
 
 func (r *biffReader) corrupt(what string) error {
-	return inputErr(r.file, "%w: berkas .xls rusak (%s)", ErrFormat, what)
+	return inputErr(r.file, "%w: .xls tidak utuh (%s)", ErrDamaged, what)
 }
 
 func (r *biffReader) read(ctx context.Context) ([]*sheet, error) {
@@ -186,7 +187,7 @@ func (r *biffReader) globals() error {
 		case recEOF:
 			return nil
 		case recFilePass:
-			return inputErr(r.file, "%w: berkas dilindungi kata sandi; simpan ulang tanpa kata sandi", ErrFormat)
+			return inputErr(r.file, "%w; kata sandi .xls (Excel 97–2003) belum didukung: buka di Excel atau LibreOffice lalu simpan tanpa kata sandi", ErrPassword)
 		case recBoundSheet:
 			if len(d) < 8 {
 				return r.corrupt("BOUNDSHEET8")
@@ -426,10 +427,10 @@ func (r *biffReader) worksheetRecord(s *sheet, rec record, pending **pendingStri
 // put stores a cell, growing the sheet within the limits.
 func (r *biffReader) put(s *sheet, row, col int, c cell) error {
 	if row > r.lim.MaxRows {
-		return tooLarge(r.file, s.Name, "berisi %d baris", row, r.lim.MaxRows)
+		return tooLarge(r.file, s.Name, LimitRows, "berisi %d baris", row, r.lim.MaxRows)
 	}
 	if col > r.lim.MaxCols {
-		return tooLarge(r.file, s.Name, "memakai %d kolom", col, r.lim.MaxCols)
+		return tooLarge(r.file, s.Name, LimitCols, "memakai %d kolom", col, r.lim.MaxCols)
 	}
 	if c.empty() {
 		return nil
