@@ -317,7 +317,7 @@ func formulas() []Case {
 	}
 	chain := func() xlsxSheet {
 		var b strings.Builder
-		const n = 250_000
+		const n = 210_000
 		for r := 1; r < n; r++ {
 			fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><f>A%d+1</f></c></row>`, r, r, r+1)
 		}
@@ -329,11 +329,52 @@ func formulas() []Case {
 			About: "realisation figures as circular formulas without stored results (also through MAX, the calculator's way)",
 			Make:  withRealisasi("=D3+1", "=MAX(D2)")},
 		{Name: "rumus-berantai", File: "rumus-berantai.xlsx", Want: Read, Big: true,
-			About: "a realisation figure at the head of a chain of 250 000 formulas without stored results, each referring to the next",
+			About: "a realisation figure at the head of a chain of 210 000 formulas without stored results, each referring to the next",
 			Make:  withRealisasi("=Hitung!A1", "=500000", chain)},
 		{Name: "rumus-rept", File: "rumus-rept.xlsx", Want: Read,
 			About: `a formula without a stored result making a gigabyte of text: =REPT("9",1E9)`,
 			Make:  withRealisasi(`=REPT("9",1000000000)`, "=500000")},
+	}
+}
+
+// dpaAndPK is one CSV holding a realisation table and a Perjanjian
+// Kinerja whose program names differ: lkjip compares every name of one
+// with every name of the other.
+func dpaAndPK(n int, name func(doc, i int) string) []byte {
+	names := make([]string, n)
+	for i := range names {
+		names[i] = name(0, i)
+	}
+	var b bytes.Buffer
+	b.Write(dpaCSV(names...))
+	b.WriteString("\nNo;Program;Anggaran\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "%d;%s;1000000\n", i+1, name(1, i))
+	}
+	return b.Bytes()
+}
+
+func names() []Case {
+	return []Case{
+		{Name: "nama-panjang", File: "nama-panjang.csv", Want: Read, Big: true,
+			About: "a realisation table and a Perjanjian Kinerja, each naming 30 programs in 5 000 random characters",
+			Make: func() []byte {
+				return dpaAndPK(30, func(doc, i int) string {
+					r := rand.New(rand.NewPCG(uint64(doc), uint64(i)))
+					b := []byte("Program ")
+					for len(b) < 5000 {
+						b = append(b, "abcdefghij "[r.IntN(11)])
+					}
+					return string(b)
+				})
+			}},
+		{Name: "nama-banyak", File: "nama-banyak.csv", Want: Read, Big: true,
+			About: "a realisation table and a Perjanjian Kinerja of 2 000 programs each, every name different",
+			Make: func() []byte {
+				return dpaAndPK(2000, func(doc, i int) string {
+					return fmt.Sprintf("Program %s Nomor %d", []string{"Pembinaan", "Pengembangan"}[doc], i)
+				})
+			}},
 	}
 }
 

@@ -50,7 +50,7 @@ func (c Case) Committed() bool { return !c.Big }
 // Cases lists every case, in a fixed order.
 func Cases() []Case {
 	var out []Case
-	for _, group := range [][]Case{damaged(), bombs(), limits(), passwords(), formulas(), texts()} {
+	for _, group := range [][]Case{damaged(), bombs(), limits(), passwords(), formulas(), names(), texts()} {
 		out = append(out, group...)
 	}
 	return out
