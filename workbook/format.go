@@ -60,11 +60,16 @@ func readSheets(ctx context.Context, name string, data []byte, opt Options) (she
 			err = inputErr(name, "%w (%w: %v)", ErrDamaged, errReaderPanic, p)
 		}
 	}()
-	lim := opt.Limits
 	if len(data) == 0 {
 		return nil, docInfo{}, inputErrOf(name, ErrEmpty)
 	}
-	switch sniff(data) {
+	return readSheetsAs(ctx, sniff(data), name, data, opt)
+}
+
+// readSheetsAs is readSheets for a file of a known format.
+func readSheetsAs(ctx context.Context, f format, name string, data []byte, opt Options) (sheets []*sheet, info docInfo, err error) {
+	lim := opt.Limits
+	switch f {
 	case formatXLSX:
 		sheets, info, err = readXLSX(ctx, name, data, lim) // evaluates with excelize's fallback
 	case formatODS:

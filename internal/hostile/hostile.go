@@ -55,3 +55,26 @@ func Cases() []Case {
 	}
 	return out
 }
+
+// XLSX packs one worksheet's XML, and a shared-string table when sst is
+// not empty, as an .xlsx: for fuzzing what lies inside a sound package.
+func XLSX(sheet, sst string) []byte {
+	return xlsxOf([]xlsxSheet{{"Realisasi", sheet}}, sst)
+}
+
+// ODS packs content.xml as an .ods.
+func ODS(content string) []byte {
+	return zipOf(
+		part{name: "mimetype", data: []byte("application/vnd.oasis.opendocument.spreadsheet")},
+		part{name: "content.xml", data: []byte(content)},
+	)
+}
+
+// XLS packs a BIFF8 Workbook stream as an OLE file (at most 63 KiB).
+func XLS(stream []byte) []byte { return oleOf("Workbook", stream) }
+
+// SheetXML is a worksheet around sheetData rows.
+func SheetXML(rows string) string { return sheetXML(rows, "") }
+
+// ODSContent is content.xml around tables.
+func ODSContent(tables string) string { return odsContent(tables) }

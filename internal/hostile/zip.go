@@ -96,12 +96,7 @@ func xlsxParts(sheets []xlsxSheet, sst string, extra ...part) []part {
 }
 
 // odsOf packs a content.xml body (the tables) as a minimal .ods.
-func odsOf(tables string) []byte {
-	return zipOf(
-		part{name: "mimetype", data: []byte("application/vnd.oasis.opendocument.spreadsheet")},
-		part{name: "content.xml", data: []byte(odsContent(tables))},
-	)
-}
+func odsOf(tables string) []byte { return ODS(odsContent(tables)) }
 
 const odsHead = `<?xml version="1.0" encoding="UTF-8"?><office:document-content ` +
 	`xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" ` +
