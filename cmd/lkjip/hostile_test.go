@@ -21,19 +21,24 @@ import (
 )
 
 // The bounds every broken or hostile input is held to (issue 10): a
-// refusal or a result within maxTime and maxRSS. They are safety limits,
-// not speed targets: the real figures are far below (docs/security.md).
+// refusal or a result within maxTime of CPU and maxRSS of memory, and in
+// any case before hardTimeout of wall-clock time, when the child is
+// killed. They are safety limits, not speed targets: the real figures are
+// far below (docs/security.md). CPU time, not the wall clock, is held to
+// maxTime, because the wall clock of a child on a 2-core machine shared
+// with the rest of the test suite measures the machine's load.
 const (
-	maxTime = 10 * time.Second
-	maxRSS  = 1 << 30
+	maxTime     = 10 * time.Second
+	hardTimeout = 30 * time.Second
+	maxRSS      = 1 << 30
 )
 
 // child is one run of the real lkjip command as a separate process.
 type child struct {
 	code           int
 	stdout, stderr string
-	elapsed        time.Duration
-	rss            int64 // peak resident memory, bytes; 0 when unknown
+	elapsed, cpu   time.Duration // wall clock; user and system CPU
+	rss            int64         // peak resident memory, bytes; 0 when unknown
 }
 
 // runChild runs lkjip (the test binary, installed on PATH by
@@ -51,7 +56,7 @@ func runChild(t *testing.T, dir, tmp string, args ...string) child {
 		args = append([]string{"-f", "%M", "-o", rssFile, bin}, args...)
 		bin = timeBin
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*maxTime)
+	ctx, cancel := context.WithTimeout(context.Background(), hardTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = dir
@@ -65,7 +70,9 @@ func runChild(t *testing.T, dir, tmp string, args ...string) child {
 	if err != nil && !errors.As(err, &exitErr) {
 		t.Fatalf("lkjip %s: %v", strings.Join(args, " "), err)
 	}
+	require.NoError(t, ctx.Err(), "killed after %v: lkjip %s", hardTimeout, strings.Join(args, " "))
 	c.code = cmd.ProcessState.ExitCode()
+	c.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime() // GNU time's include its child's
 	if timeBin != "" {
 		b, err := os.ReadFile(rssFile)
 		require.NoError(t, err)
@@ -127,8 +134,8 @@ func TestHostileInputs(t *testing.T) {
 				args = append(args, "--batas-waktu", c.Time.String())
 			}
 			r := runChild(t, dir, tmp, args...)
-			t.Logf("%s: exit %d in %v, peak %d MB", c.Name, r.code, r.elapsed.Round(time.Millisecond), r.rss>>20)
-			assert.Less(t, r.elapsed, maxTime, c.About)
+			t.Logf("%s: exit %d in %v (CPU %v), peak %d MB", c.Name, r.code, r.elapsed.Round(time.Millisecond), r.cpu.Round(time.Millisecond), r.rss>>20)
+			assert.Less(t, r.cpu, maxTime, c.About)
 			if r.rss > 0 {
 				assert.Less(t, r.rss, int64(maxRSS), c.About)
 			}

@@ -75,7 +75,7 @@ func TestInterruptedReport(t *testing.T) {
 			case <-done:
 			case <-time.After(maxTime):
 				cmd.Process.Kill()
-				t.Fatal("still running 10 s after the interrupt")
+				t.Fatalf("still running %v after the interrupt", maxTime)
 			}
 			t.Logf("stopped %v after the interrupt", time.Since(sent).Round(time.Millisecond))
 			assert.Equal(t, exitUnusable, cmd.ProcessState.ExitCode(), errOut.String())

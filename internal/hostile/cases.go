@@ -317,7 +317,7 @@ func formulas() []Case {
 	}
 	chain := func() xlsxSheet {
 		var b strings.Builder
-		const n = 210_000
+		const n = 120_000
 		for r := 1; r < n; r++ {
 			fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><f>A%d+1</f></c></row>`, r, r, r+1)
 		}
@@ -329,7 +329,7 @@ func formulas() []Case {
 			About: "realisation figures as circular formulas without stored results (also through MAX, the calculator's way)",
 			Make:  withRealisasi("=D3+1", "=MAX(D2)")},
 		{Name: "rumus-berantai", File: "rumus-berantai.xlsx", Want: Read, Big: true,
-			About: "a realisation figure at the head of a chain of 210 000 formulas without stored results, each referring to the next",
+			About: "a realisation figure at the head of a chain of 120 000 formulas without stored results, each referring to the next",
 			Make:  withRealisasi("=Hitung!A1", "=500000", chain)},
 		{Name: "rumus-rept", File: "rumus-rept.xlsx", Want: Read,
 			About: `a formula without a stored result making a gigabyte of text: =REPT("9",1E9)`,
