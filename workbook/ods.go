@@ -19,9 +19,9 @@ import (
 // only move the position, and a repeated non-empty row or cell is copied
 // out only within the row and column limits.
 func readODS(ctx context.Context, name string, data []byte, lim Limits) ([]*sheet, docInfo, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := openZip(name, data)
 	if err != nil {
-		return nil, docInfo{}, inputErr(name, "%w: %s", ErrDamaged, damageText(err))
+		return nil, docInfo{}, err
 	}
 	if err := checkInflated(name, zr, nil, lim); err != nil {
 		return nil, docInfo{}, err

@@ -29,7 +29,7 @@ func readXLSX(ctx context.Context, name string, data []byte, lim Limits) ([]*she
 	}
 	tmp, err := os.MkdirTemp("", "lkjip-")
 	if err != nil {
-		return nil, docInfo{}, fmt.Errorf("folder sementara: %w", err)
+		return nil, docInfo{}, fmt.Errorf("folder sementara tidak dapat dibuat: %w", err)
 	}
 	defer os.RemoveAll(tmp)
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{

@@ -39,10 +39,9 @@ type sheetScan struct {
 // and shared strings beyond the limits. The result maps sheet names to
 // their scans.
 func scanXLSX(ctx context.Context, name string, data []byte, lim Limits) (map[string]*sheetScan, error) {
-	damaged := func(err error) error { return inputErr(name, "%w: %s", ErrDamaged, damageText(err)) }
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := openZip(name, data)
 	if err != nil {
-		return nil, damaged(err)
+		return nil, err
 	}
 	seen := map[string]bool{}
 	for _, f := range zr.File {
@@ -68,6 +67,10 @@ func scanXLSX(ctx context.Context, name string, data []byte, lim Limits) (map[st
 	if err := checkInflated(name, zr, extra, lim); err != nil {
 		return nil, err
 	}
+	sheetOf := map[string]string{} // part → a sheet that names it
+	for sh, p := range sheets {
+		sheetOf[p] = sh
+	}
 	budget := newCellBudget(name, lim)
 	byPart := map[string]*sheetScan{}
 	for _, f := range zr.File {
@@ -76,11 +79,8 @@ func scanXLSX(ctx context.Context, name string, data []byte, lim Limits) (map[st
 		}
 		p := partName(f)
 		where := "bagian " + p
-		for sh, sp := range sheets {
-			if sp == p {
-				where = "lembar " + strconv.Quote(sh)
-				break
-			}
+		if sh, ok := sheetOf[p]; ok {
+			where = "lembar " + strconv.Quote(sh)
 		}
 		var err error
 		switch lower := strings.ToLower(p); {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -12,8 +13,9 @@ import (
 )
 
 // Guards for the zip-based formats (.xlsx, .ods), applied before any XML
-// decoder sees a part. They hold no workbook types, so that another
-// reader can take them over as they are.
+// decoder sees a part. Apart from the limit errors they return, they hold
+// no workbook types, so that another reader can take them over as they
+// are.
 
 // maxXMLRun is the most bytes an XML part may hold between two '<'. An
 // XML decoder keeps a whole tag (with its attributes) or text run in
@@ -58,6 +60,51 @@ func (g *runGuard) Read(p []byte) (int, error) {
 		return 0, errXMLRun
 	}
 	return n, err
+}
+
+// maxZipParts is the most parts a zip may have. A workbook with 255
+// sheets, each with its drawing, comments and relationships, has a few
+// thousand; a 100 MB zip can list a million empty ones, and reading
+// their directory alone costs seconds and half a gigabyte.
+const maxZipParts = 10_000
+
+// openZip opens a zip after counting its parts from its end record, so
+// that a directory of a million entries is refused before it is read.
+func openZip(name string, data []byte) (*zip.Reader, error) {
+	if n, ok := zipCount(data); ok && n > maxZipParts {
+		return nil, inputErr(name, "%w: zip berisi %d bagian (batas %d)", ErrDamaged, n, maxZipParts)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, inputErr(name, "%w: %s", ErrDamaged, damageText(err))
+	}
+	if len(zr.File) > maxZipParts {
+		return nil, inputErr(name, "%w: zip berisi %d bagian (batas %d)", ErrDamaged, len(zr.File), maxZipParts)
+	}
+	return zr, nil
+}
+
+// zipCount reads the number of entries a zip's end record (or its zip64
+// end record) declares; ok is false when they cannot be found.
+func zipCount(data []byte) (n uint64, ok bool) {
+	tail := data[max(0, len(data)-(22+65535)):]
+	i := bytes.LastIndex(tail, []byte("PK\x05\x06"))
+	if i < 0 || i+22 > len(tail) {
+		return 0, false
+	}
+	end := len(data) - len(tail) + i
+	if c := binary.LittleEndian.Uint16(data[end+10:]); c != 0xFFFF {
+		return uint64(c), true
+	}
+	loc := end - 20 // the zip64 end locator
+	if loc < 0 || !bytes.Equal(data[loc:loc+4], []byte("PK\x06\x07")) {
+		return 0, false
+	}
+	rec := binary.LittleEndian.Uint64(data[loc+8:])
+	if rec > uint64(len(data)) || int(rec)+40 > len(data) || !bytes.Equal(data[rec:rec+4], []byte("PK\x06\x06")) {
+		return 0, false
+	}
+	return binary.LittleEndian.Uint64(data[rec+32:]), true
 }
 
 // zipInflated is what a zip's parts unpack to, by the sizes it declares:

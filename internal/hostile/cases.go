@@ -71,6 +71,15 @@ func damaged() []Case {
 				return zipOf(append(parts, part{name: "xl/worksheets/sheet1.xml",
 					data: []byte(sheetXML(`<row r="1"><c r="XFD1"><v>1</v></c></row>`, ""))})...)
 			}},
+		{Name: "bagian-banyak", File: "bagian-banyak.xlsx", Big: true, Reason: "bagian",
+			About: "an .xlsx of 500 000 empty parts (50 MB of zip directory)",
+			Make: func() []byte {
+				parts := xlsxParts([]xlsxSheet{{"Realisasi", sheetXML(rowsXML(1, dpaRows()), "")}}, "")
+				for i := 0; i < 500_000; i++ {
+					parts = append(parts, part{name: fmt.Sprintf("x/%d", i)})
+				}
+				return zipOf(parts...)
+			}},
 		{Name: "entitas", File: "entitas.xlsx", About: "a sheet declaring nested entities (a billion laughs)", Reason: "XML tidak sah",
 			Make: func() []byte {
 				var dtd strings.Builder

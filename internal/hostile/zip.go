@@ -21,7 +21,7 @@ func zipOf(parts ...part) []byte {
 	z := zip.NewWriter(&buf)
 	for _, p := range parts {
 		method := zip.Deflate
-		if p.name == "mimetype" {
+		if p.name == "mimetype" || len(p.data) == 0 {
 			method = zip.Store
 		}
 		w, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: method})
