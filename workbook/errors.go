@@ -3,6 +3,9 @@ package workbook
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
 
 	"lkjip/calc"
 )
@@ -15,12 +18,26 @@ type InputError struct {
 	Err   error
 }
 
+// Error is one line: control characters (a line break in a sheet name,
+// an escape sequence in a file name) are shown escaped, as Go quotes them.
 func (e *InputError) Error() string {
-	place := e.Place.String()
-	if place == "" {
-		return e.Err.Error()
+	text := e.Err.Error()
+	if place := e.Place.String(); place != "" {
+		text = place + ": " + text
 	}
-	return place + ": " + e.Err.Error()
+	if !strings.ContainsFunc(text, unicode.IsControl) {
+		return text
+	}
+	var b strings.Builder
+	for _, r := range text {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func (e *InputError) Unwrap() error { return e.Err }

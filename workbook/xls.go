@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"math"
 	"strings"
@@ -238,7 +239,7 @@ func (r *biffReader) percentXF(ixfe uint16) bool {
 func (r *biffReader) worksheet(s *sheet, pos int) error {
 	rec, pos, ok := r.recordAt(pos)
 	if !ok || rec.typ != recBOF {
-		return r.corrupt("lembar " + s.Name + " tanpa BOF")
+		return r.corrupt(fmt.Sprintf("lembar %q tanpa BOF", s.Name))
 	}
 	if len(rec.data) >= 4 && binary.LittleEndian.Uint16(rec.data[2:]) != 0x0010 {
 		return nil // a chart or macro sheet
@@ -249,7 +250,7 @@ func (r *biffReader) worksheet(s *sheet, pos int) error {
 	for depth > 0 {
 		rec, next, ok := r.recordAt(pos)
 		if !ok {
-			return r.corrupt("lembar " + s.Name + " terpotong")
+			return r.corrupt(fmt.Sprintf("lembar %q terpotong", s.Name))
 		}
 		pos = next
 		if rec.typ == recBOF {

@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"strconv"
 	"strings"
@@ -47,7 +48,7 @@ func scanXLSX(ctx context.Context, name string, data []byte, lim Limits) (map[st
 	for _, f := range zr.File {
 		n := strings.ToLower(partName(f))
 		if seen[n] {
-			return nil, inputErr(name, "%w: bagian %s ada dua kali", ErrDamaged, partName(f))
+			return nil, inputErr(name, "%w: bagian %q ada dua kali", ErrDamaged, partName(f))
 		}
 		seen[n] = true
 	}
@@ -78,7 +79,7 @@ func scanXLSX(ctx context.Context, name string, data []byte, lim Limits) (map[st
 			return nil, err
 		}
 		p := partName(f)
-		where := "bagian " + p
+		where := "bagian " + strconv.Quote(p)
 		if sh, ok := sheetOf[p]; ok {
 			where = "lembar " + strconv.Quote(sh)
 		}
@@ -88,7 +89,7 @@ func scanXLSX(ctx context.Context, name string, data []byte, lim Limits) (map[st
 			continue
 		case strings.HasSuffix(lower, ".vml"):
 			err = drainPart(f) // legacy VML is not well-formed XML
-		case uses[p] > 0 || strings.HasPrefix(lower, "xl/worksheets/"):
+		case uses[p] > 0 || strings.HasPrefix(lower, "xl/worksheets/") || looksLikeSheet(f):
 			sc := &sheetScanner{lim: lim, budget: budget}
 			err = scanPart(ctx, f, sc)
 			byPart[p] = &sc.res
@@ -123,6 +124,19 @@ func scanXLSX(ctx context.Context, name string, data []byte, lim Limits) (map[st
 		}
 	}
 	return out, nil
+}
+
+// looksLikeSheet reports whether a part's root element, near its start,
+// is a worksheet: such a part gets a worksheet's checks wherever it lies.
+func looksLikeSheet(f *zip.File) bool {
+	rc, err := f.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(rc, head)
+	return bytes.Contains(head[:n], []byte("<worksheet")) || bytes.Contains(head[:n], []byte(":worksheet"))
 }
 
 // partName is a part's name as excelize sees it.
@@ -270,6 +284,7 @@ func xlsxSheetParts(zr *zip.Reader) (sheets map[string]string, sst string, err e
 		for _, r := range relationships(rels) {
 			if strings.HasSuffix(r.Type, "/officeDocument") {
 				book = strings.TrimPrefix(r.Target, "/")
+				break // the first, as excelize takes it
 			}
 		}
 	}
@@ -294,12 +309,13 @@ func xlsxSheetParts(zr *zip.Reader) (sheets map[string]string, sst string, err e
 	}
 	targets := map[string]string{}
 	for _, r := range relationships(rb) {
-		t := r.Target
-		if strings.HasPrefix(t, "/") {
-			t = strings.TrimPrefix(path.Clean(t), "/")
-		} else {
-			t = path.Join(dir, t)
+		// Resolved as excelize resolves it (getWorksheetPath), so that
+		// the part checked is the part it reads.
+		t := dir + "/" + r.Target
+		if strings.HasPrefix(r.Target, "/") {
+			t = r.Target
 		}
+		t = strings.TrimPrefix(strings.ReplaceAll(path.Clean(t), `\`, "/"), "/")
 		targets[r.ID] = t
 		if strings.HasSuffix(r.Type, "/sharedStrings") {
 			sst = t
