@@ -80,6 +80,23 @@ func damaged() []Case {
 				}
 				return zipOf(parts...)
 			}},
+		{Name: "lembar-di-luar", File: "lembar-di-luar.xlsx", Reason: "kolom",
+			About: `a sheet whose part lies outside xl/worksheets ("..\data.xml", a backslash path) and holds a cell in column XFD`,
+			Make: func() []byte {
+				parts := xlsxParts([]xlsxSheet{{"Realisasi", ""}}, "")
+				var out []part
+				for _, p := range parts {
+					switch p.name {
+					case "xl/worksheets/sheet1.xml":
+						continue
+					case "xl/_rels/workbook.xml.rels":
+						p.data = bytes.ReplaceAll(p.data, []byte("worksheets/sheet1.xml"), []byte(`..\data.xml`))
+					}
+					out = append(out, p)
+				}
+				rows := rowsXML(1, dpaRows()) + `<row r="9"><c r="XFD9"><v>1</v></c></row>`
+				return zipOf(append(out, part{name: `xl\..\data.xml`, data: []byte(sheetXML(rows, ""))})...)
+			}},
 		{Name: "entitas", File: "entitas.xlsx", About: "a sheet declaring nested entities (a billion laughs)", Reason: "XML tidak sah",
 			Make: func() []byte {
 				var dtd strings.Builder
