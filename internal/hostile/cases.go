@@ -248,6 +248,35 @@ func limits() []Case {
 					`<table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell>` +
 					`</table:table-row></table:table>`)
 			}},
+		{Name: "bagian-besar", File: "bagian-besar.xlsx", Want: Read,
+			About: "a sound table whose sheet and shared strings are padded with comments to 18 MB each: excelize unpacks both to temporary files",
+			Make: func() []byte {
+				pad := strings.Repeat("<!--"+strings.Repeat(" ", 900_000)+"-->", 20)
+				var strs []string
+				var rows strings.Builder
+				for i, r := range dpaRows() {
+					fmt.Fprintf(&rows, `<row r="%d">`, i+1)
+					for j, v := range r {
+						ref := colName(j+1) + fmt.Sprint(i+1)
+						switch {
+						case v == "":
+						case isNumber(v):
+							fmt.Fprintf(&rows, `<c r="%s"><v>%s</v></c>`, ref, v)
+						default:
+							fmt.Fprintf(&rows, `<c r="%s" t="s"><v>%d</v></c>`, ref, len(strs))
+							strs = append(strs, v)
+						}
+					}
+					rows.WriteString(`</row>`)
+				}
+				var sst strings.Builder
+				sst.WriteString(`<?xml version="1.0"?><sst xmlns="` + nsMain + `">`)
+				for _, v := range strs {
+					sst.WriteString("<si><t>" + xmlEscape(v) + "</t></si>")
+				}
+				sst.WriteString(pad + `</sst>`)
+				return xlsxOf([]xlsxSheet{{"Realisasi", sheetXML(rows.String(), pad)}}, sst.String())
+			}},
 		{Name: "gabungan-banyak", File: "gabungan-banyak.xlsx", Want: Read, Big: true,
 			About: "a table followed by 100 000 overlapping merged ranges (excelize merges overlaps in quadratic time)",
 			Make: func() []byte {
