@@ -401,6 +401,9 @@ func (r *biffReader) worksheetRecord(s *sheet, rec record, pending **pendingStri
 		}
 		n := int(binary.LittleEndian.Uint16(d))
 		for i := 0; i < n && 2+i*8+8 <= len(d); i++ {
+			if err := r.budget.take(1); err != nil { // bounds the merges kept before the boundary counts them
+				return err
+			}
 			p := 2 + i*8
 			s.Merges = append(s.Merges, rect{
 				r1: int(binary.LittleEndian.Uint16(d[p:])) + 1, r2: int(binary.LittleEndian.Uint16(d[p+2:])) + 1,
