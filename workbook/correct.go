@@ -182,7 +182,7 @@ func newFileCopy(ctx context.Context, f File, a *calc.Agency, lim Limits) (*file
 	c := &fileCopy{file: f, agency: a, data: f.Data, sheet: func(s string) string { return s }, lim: lim}
 	if format := sniff(f.Data); format != formatXLSX {
 		c.rebuilt = formatName(format)
-		sheets, _, err := readSheets(ctx, f.Name, f.Data, lim)
+		sheets, _, err := readSheets(ctx, f.Name, f.Data, Options{Limits: lim})
 		if err != nil {
 			return nil, err
 		}

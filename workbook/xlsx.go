@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"os"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -17,23 +19,32 @@ type docInfo struct {
 }
 
 // readXLSX reads every worksheet of an .xlsx or .xlsm file as raw cells.
+// The package is checked and its worksheets scanned first (scanXLSX);
+// excelize unpacks large parts into a private temporary folder that is
+// removed however reading ends.
 func readXLSX(ctx context.Context, name string, data []byte, lim Limits) ([]*sheet, docInfo, error) {
+	scans, err := scanXLSX(ctx, name, data, lim)
+	if err != nil {
+		return nil, docInfo{}, err
+	}
+	tmp, err := os.MkdirTemp("", "lkjip-")
+	if err != nil {
+		return nil, docInfo{}, fmt.Errorf("folder sementara tidak dapat dibuat: %w", err)
+	}
+	defer os.RemoveAll(tmp)
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		RawCellValue:      true,
 		UnzipSizeLimit:    lim.MaxInflated,
 		UnzipXMLSizeLimit: min(lim.MaxInflated, 16<<20),
+		TmpDir:            tmp,
 	})
 	if err != nil {
-		return nil, docInfo{}, inputErr(name, "%w: %v", ErrFormat, err)
+		return nil, docInfo{}, inputErr(name, "%w: %s", ErrDamaged, damageText(err))
 	}
 	defer f.Close()
 	var info docInfo
 	if p, err := f.GetDocProps(); err == nil {
 		info = docInfo{Title: p.Title, Subject: p.Subject, Description: p.Description, Keywords: p.Keywords}
-	}
-	formulas, err := xlsxFormulaCells(data, lim)
-	if err != nil {
-		return nil, info, inputErr(name, "%w: %v", ErrFormat, err)
 	}
 	var out []*sheet
 	styles := map[int]bool{} // style id → percent format
@@ -41,11 +52,15 @@ func readXLSX(ctx context.Context, name string, data []byte, lim Limits) ([]*she
 		if err := ctx.Err(); err != nil {
 			return nil, info, err
 		}
-		s, err := readXLSXSheet(f, name, sh, lim, styles)
+		scan := scans[sh]
+		if scan == nil {
+			scan = &sheetScan{}
+		}
+		s, err := readXLSXSheet(f, name, sh, lim, styles, scan.merges)
 		if err != nil {
 			return nil, info, err
 		}
-		if err := addXLSXFormulas(f, s, formulas[sh], lim); err != nil {
+		if err := addXLSXFormulas(f, s, scan.formulas, lim); err != nil {
 			return nil, info, err
 		}
 		s.clampMerges(lim)
@@ -58,13 +73,31 @@ func readXLSX(ctx context.Context, name string, data []byte, lim Limits) ([]*she
 			}
 		}()
 		formula, err := f.GetCellFormula(sheetName, cellName(row, col))
-		if err != nil || !fallbackSafe(formula) {
+		if err != nil || formula == "" {
 			return "", false
 		}
 		v, err = f.CalcCellValue(sheetName, cellName(row, col), excelize.Options{RawCellValue: true})
 		return v, err == nil
 	})
 	return out, info, nil
+}
+
+// readEncryptedXLSX reads an encrypted .xlsx (an OLE file holding
+// EncryptedPackage) with the password given; excelize decrypts it.
+func readEncryptedXLSX(ctx context.Context, name string, data []byte, opt Options) ([]*sheet, docInfo, error) {
+	if opt.Password == "" {
+		return nil, docInfo{}, inputErrOf(name, ErrPassword)
+	}
+	plain, err := excelize.Decrypt(data, &excelize.Options{Password: opt.Password})
+	if err != nil {
+		return nil, docInfo{}, inputErr(name, "%w: kata sandi salah atau enkripsinya tidak didukung", ErrPassword)
+	}
+	if sniff(plain) != formatXLSX {
+		// excelize does not check the password's verifier: a wrong one
+		// decrypts to noise.
+		return nil, docInfo{}, inputErr(name, "%w: kata sandi salah", ErrPassword)
+	}
+	return readXLSX(ctx, name, plain, opt.Limits)
 }
 
 // addXLSXFormulas gives each formula cell its formula, and places the
@@ -92,21 +125,23 @@ func addXLSXFormulas(f *excelize.File, s *sheet, cells []formulaCell, lim Limits
 		s.Rows[fc.row-1] = row
 	}
 	if len(s.Rows) > lim.MaxRows {
-		return tooLarge(s.File, s.Name, "berisi %d baris", len(s.Rows), lim.MaxRows)
+		return tooLarge(s.File, s.Name, LimitRows, "berisi %d baris", len(s.Rows), lim.MaxRows)
 	}
 	return nil
 }
 
-func readXLSXSheet(f *excelize.File, file, name string, lim Limits, percentStyle map[int]bool) (*sheet, error) {
+// readXLSXSheet reads one worksheet's cells; its merged ranges come from
+// the scan.
+func readXLSXSheet(f *excelize.File, file, name string, lim Limits, percentStyle map[int]bool, merges []rect) (*sheet, error) {
 	rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 	if err != nil {
 		if errors.Is(err, excelize.ErrSheetNotExist{SheetName: name}) {
 			return &sheet{File: file, Name: name}, nil // a chart sheet
 		}
-		return nil, inputErr(file, "lembar %q tidak dapat dibaca: %v", name, err)
+		return nil, inputErr(file, "%w: lembar %q tidak dapat dibaca: %s", ErrDamaged, name, damageText(err))
 	}
 	if len(rows) > lim.MaxRows {
-		return nil, inputErr(file, "%w: lembar %q berisi %d baris (batas %d)", ErrTooLarge, name, len(rows), lim.MaxRows)
+		return nil, tooLarge(file, name, LimitRows, "berisi %d baris", len(rows), lim.MaxRows)
 	}
 	s := &sheet{File: file, Name: name, Rows: make([][]cell, len(rows)), Hidden: map[int]bool{}}
 	for i, vals := range rows {
@@ -116,7 +151,7 @@ func readXLSXSheet(f *excelize.File, file, name string, lim Limits, percentStyle
 			vals = vals[:len(vals)-1]
 		}
 		if len(vals) > lim.MaxCols {
-			return nil, inputErr(file, "%w: lembar %q baris %d memakai %d kolom (batas %d)", ErrTooLarge, name, r, len(vals), lim.MaxCols)
+			return nil, tooLarge(file, name, LimitCols, "memakai %d kolom", len(vals), lim.MaxCols)
 		}
 		row := make([]cell, len(vals))
 		for j, v := range vals {
@@ -141,18 +176,7 @@ func readXLSXSheet(f *excelize.File, file, name string, lim Limits, percentStyle
 			s.HiddenCols[c] = true
 		}
 	}
-	merges, err := f.GetMergeCells(name, true)
-	if err != nil {
-		return nil, inputErr(file, "lembar %q: sel gabungan tidak dapat dibaca: %v", name, err)
-	}
-	for _, m := range merges {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		s.Merges = append(s.Merges, rect{r1, c1, r2, c2})
-	}
+	s.Merges = merges
 	return s, nil
 }
 
