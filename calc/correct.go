@@ -3,7 +3,6 @@ package calc
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -17,72 +16,98 @@ type Correction struct {
 	Old     Figure          // as typed; Kind Blank or Invalid when the cell held no number
 	New     decimal.Decimal // exact
 	Places  int32           // decimals to show
-	Message string          // Bahasa Indonesia: what it was, what it becomes, why
+	// Percent: the figure is a percentage (Places may then be many more
+	// than the two a person reads, for a stored floating-point result).
+	Percent bool
+	// Why says how the new value follows, in Bahasa Indonesia ("anggaran
+	// 100 − realisasi 80").
+	Why     string
+	Message string // Bahasa Indonesia: what it was, what it becomes, why
 }
 
-// Text is the new value in Indonesian form, with the "%" the old text had.
-func (c Correction) Text() string {
-	s := FormatID(c.New, c.Places)
-	switch t := strings.TrimSpace(c.Old.Text); {
-	case strings.HasSuffix(t, " %"):
-		s += " %"
-	case strings.HasSuffix(t, "%"):
-		s += "%"
-	}
-	return s
-}
-
-// maxCorrectPasses bounds the analysis passes of Correct. Each pass can
-// only settle figures that depend on figures the pass before corrected
-// (realisasi → capaian → efisiensi), so three suffice; one more proves it.
-const maxCorrectPasses = 4
+// Text is the new value written the way the old one was typed: Indonesian
+// form unless the cell used English separators, with the old text's
+// currency, unit, "%" and brackets (see FormatLike).
+func (c Correction) Text() string { return FormatLike(c.Old.Text, c.New, c.Places) }
 
 // Correct returns a corrected copy of a and the corrections made, in file,
-// sheet, row, column order; a itself is not modified. The lowest level of
-// each budget table is the truth (design.md §5): every parent's anggaran
-// and realisasi become the sum of its children, and every percentage and
-// sisa is recomputed from the corrected amounts. A supporting data table's
-// total row becomes the sum of its rows. Then the figures that other
-// documents copy or derive are set to what lkjip computes: Perjanjian
-// Kinerja budgets to the DPA, allocation shares, capaian, efisiensi, and an
-// indicator's realisasi to its Pohon Kinerja formula's value.
+// sheet, row, column order; a itself is not modified.
 //
-// Nothing is guessed: a parent whose leaves include a cell that is not a
-// number (or a blank anggaran) is left as typed, and so are figures no
-// rule can recompute (targets, leaf amounts, realisasi over anggaran).
-// Correcting a corrected copy changes nothing.
-func Correct(a *Agency, s Settings) (*Agency, []Correction) {
+// The copy changes only what the agency's own tables determine from their
+// lowest rows (design.md §5: leaves are the truth):
+//   - a budget parent's anggaran and realisasi become the sum of its
+//     children (total-mismatch; missing-value or not-a-number for a blank
+//     or text parent);
+//   - a budget row's percentage and sisa are recomputed from the row's
+//     amounts once its leaves confirm them (percent-mismatch,
+//     sisa-mismatch);
+//   - a supporting data table's total row becomes the sum of its rows
+//     (total-mismatch);
+//   - the allocation table's program anggaran and share of Belanja
+//     Langsung follow the DPA (allocation-mismatch), and the efficiency
+//     table's penyerapan follows the DPA amounts of the sasaran's programs
+//     (percent-mismatch).
+//
+// Everything else is for a person and left as typed: leaf amounts,
+// realisasi over anggaran, Perjanjian Kinerja budgets (a signed document),
+// capaian, efisiensi and indicator realisasi (judged against an
+// indicator's own data), names, and figures off only by rounding (not an
+// error). A percentage or sisa off only by rounding follows its row's
+// amounts when they were corrected, and a rounded parent is made exact only
+// where its own parent's total needs it. Nothing is guessed: a parent with a leaf that is not a number
+// is left as typed, and so is everything derived from it.
+//
+// keep names cells a person must look at although a rule would correct
+// them (a formula whose own result differs from the corrected value): they
+// stay as typed, and the rows above them add up to what they show, as if
+// they were leaves. Correcting a corrected copy changes nothing.
+func Correct(a *Agency, s Settings, keep map[Ref]bool) (*Agency, []Correction) {
 	b := a.Clone()
-	var out []Correction
+	k := &corrector{keep: keep, sums: map[*Node]nodeSums{}, moved: map[*Node]bool{}}
 	for _, bud := range b.Budgets {
-		correctNode(bud.Root, &out)
+		k.amounts(bud.Root)
+		bud.Root.Walk(func(n *Node) bool {
+			k.rates(n)
+			return true
+		})
 	}
 	for i := range b.Data {
-		correctData(&b.Data[i], &out)
+		k.data(&b.Data[i])
 	}
-	for range maxCorrectPasses {
-		fixes := Analyze(b, s).fixes
-		if len(fixes) == 0 {
-			break
+	// Figures derived across tables (allocation, efficiency) depend only
+	// on the leaves' sums, so one analysis of the corrected tables settles
+	// them all.
+	cells := figureCells(b)
+	for _, f := range Analyze(b, s).fixes {
+		if k.keep[f.Src] {
+			continue
 		}
-		cells := figureCells(b)
-		done := map[Ref]bool{}
-		for _, f := range fixes {
-			if done[f.Src] {
-				continue // one value per cell per pass; the next pass settles the rest
-			}
-			done[f.Src] = true
-			for _, fig := range cells[f.Src] {
-				setFigure(fig, f.New, f.Places)
-			}
-			out = append(out, f)
+		for _, fig := range cells[f.Src] {
+			setFigure(fig, f.New, f.Places)
 		}
+		k.out = append(k.out, f)
 	}
-	return b, mergeCorrections(out)
+	return b, mergeCorrections(k.out)
+}
+
+// corrector carries one run of Correct.
+type corrector struct {
+	keep  map[Ref]bool
+	sums  map[*Node]nodeSums
+	moved map[*Node]bool // rows whose amounts were corrected
+	out   []Correction
+}
+
+// nodeSums are a node's amounts summed from its leaves, and whether each is
+// known: every leaf below holds a number (a blank leaf realisasi counts as
+// zero; a kept cell counts as the number it shows).
+type nodeSums struct {
+	Amounts
+	okA, okR bool
 }
 
 // mergeCorrections keeps one correction per cell (the first, with the
-// last value, when later passes changed a cell again) in cell order.
+// last value, should a cell be set twice) in cell order.
 func mergeCorrections(cs []Correction) []Correction {
 	byCell := map[Ref]int{}
 	var out []Correction
@@ -98,145 +123,232 @@ func mergeCorrections(cs []Correction) []Correction {
 	return out
 }
 
-// fix records the value a typed figure should hold, for Correct. Checks call
-// it where they judge a copied or derived figure wrong.
-func (c *checker) fix(typed Figure, value decimal.Decimal, places int32, rule Rule, subject, why string) {
+// fix records the value a derived figure should hold, for Correct. Only the
+// checks whose figures the corrected copy may change call it.
+func (c *checker) fix(typed Figure, value decimal.Decimal, places int32, pct bool, rule Rule, subject, why string) {
 	if typed.Src.IsZero() {
 		return
 	}
-	c.fixes = append(c.fixes, newCorrection(typed, value, places, rule, subject, why))
+	c.fixes = append(c.fixes, newCorrection(typed, value, places, pct, rule, subject, why))
 }
 
-func newCorrection(typed Figure, value decimal.Decimal, places int32, rule Rule, subject, why string) Correction {
-	cor := Correction{Src: typed.Src, Rule: rule, Subject: subject, Old: typed, New: value, Places: places}
-	old := typedText(typed)
-	if !typed.Present() && typed.Text == "" {
-		old = "kosong"
-	}
-	cor.Message = fmt.Sprintf("%s: tertulis %s, diperbaiki menjadi %s (%s)", subject, old, cor.Text(), why)
+func newCorrection(typed Figure, value decimal.Decimal, places int32, pct bool, rule Rule, subject, why string) Correction {
+	cor := Correction{Src: typed.Src, Rule: rule, Subject: subject, Old: typed, New: value, Places: places, Percent: pct, Why: why}
+	cor.Message = fmt.Sprintf("%s: tertulis %s, diperbaiki menjadi %s (%s)", subject, oldText(typed), cor.Text(), why)
 	return cor
+}
+
+// oldText quotes what a corrected cell held.
+func oldText(f Figure) string {
+	if !f.Present() && f.Text == "" {
+		return "kosong"
+	}
+	return typedText(f)
 }
 
 // percentPlaces is the number of decimals a corrected percentage keeps:
 // as many as were typed, and at least two.
 func percentPlaces(typed Figure) int32 { return max(typed.Places, 2) }
 
-// setFigure gives a figure a corrected value, shown the Indonesian way.
+// setFigure gives a figure a corrected value, shown the way it was typed.
 func setFigure(f *Figure, v decimal.Decimal, places int32) {
+	f.Text = FormatLike(f.Text, v, places)
 	f.Value, f.Kind, f.Places, f.NoCache = v, Number, places, false
-	f.Text = FormatID(v, places)
 }
 
-// correctNode corrects a budget subtree from its leaves up and returns its
-// anggaran and realisasi, with whether each is known (every leaf below
-// holds a number; a blank leaf realisasi counts as zero).
-func correctNode(n *Node, out *[]Correction) (ang, real decimal.Decimal, okA, okR bool) {
-	subject := n.Name
-	if subject == "" {
-		subject = "Jumlah"
+// subjectOf names a budget row in corrections.
+func subjectOf(n *Node) string {
+	if n.Name == "" {
+		return "Jumlah"
 	}
+	return n.Name
+}
+
+// column picks one amount column of a budget row.
+type column struct {
+	what string // "anggaran" or "realisasi"
+	fig  func(*Node) *Figure
+	sum  func(Amounts) decimal.Decimal
+	ok   func(nodeSums) bool
+}
+
+var (
+	anggaranColumn = column{"anggaran", func(n *Node) *Figure { return &n.Anggaran },
+		func(a Amounts) decimal.Decimal { return a.Anggaran }, func(s nodeSums) bool { return s.okA }}
+	realisasiColumn = column{"realisasi", func(n *Node) *Figure { return &n.Realisasi },
+		func(a Amounts) decimal.Decimal { return a.Realisasi }, func(s nodeSums) bool { return s.okR }}
+)
+
+// amounts corrects a budget subtree's parent amounts from its leaves up and
+// records each node's sums.
+func (k *corrector) amounts(n *Node) nodeSums {
+	var s nodeSums
 	if len(n.Children) == 0 {
-		ang, okA = n.Anggaran.Value, n.Anggaran.Kind == Number
+		s.Anggaran, s.okA = n.Anggaran.Value, n.Anggaran.Kind == Number
 		switch n.Realisasi.Kind {
 		case Number:
-			real, okR = n.Realisasi.Value, true
+			s.Realisasi, s.okR = n.Realisasi.Value, true
 		case Blank, Absent:
-			real, okR = decimal.Zero, true
+			s.okR = true
 		}
 	} else {
-		okA, okR = true, true
+		s.okA, s.okR = true, true
 		for _, ch := range n.Children {
-			a, r, ka, kr := correctNode(ch, out)
-			ang, real = ang.Add(a), real.Add(r)
-			okA, okR = okA && ka, okR && kr
+			cs := k.amounts(ch)
+			s.Amounts = s.Add(cs.Amounts)
+			s.okA, s.okR = s.okA && cs.okA, s.okR && cs.okR
 		}
-		if okA {
-			correctAmount(&n.Anggaran, ang, subject, "anggaran", true, out)
-		}
-		if okR {
-			correctAmount(&n.Realisasi, real, subject, "realisasi", !real.IsZero(), out)
+		s.Anggaran, s.okA = k.parent(n, anggaranColumn, s.Anggaran, s.okA)
+		s.Realisasi, s.okR = k.parent(n, realisasiColumn, s.Realisasi, s.okR)
+	}
+	k.sums[n] = s
+	return s
+}
+
+// parent sets a parent's amount to the sum of its children where the typed
+// one is wrong (when the children's sum is known). A blank anggaran is
+// filled, and a blank realisasi over children that spent something; a
+// blank realisasi over nothing spent is not wrong. A kept cell stays as
+// typed and stands, for the rows above it, in place of its children, like
+// a leaf: its parents add up to what it shows. parent returns the amount
+// the node contributes upward and whether it is known.
+func (k *corrector) parent(n *Node, col column, sum decimal.Decimal, known bool) (decimal.Decimal, bool) {
+	f := col.fig(n)
+	if k.keep[f.Src] {
+		return f.Value, f.Kind == Number
+	}
+	if !known {
+		return sum, false
+	}
+	blank := RuleMissingValue
+	if col.what == "realisasi" {
+		blank = ""
+		if !sum.IsZero() {
+			blank = RuleTotalMismatch
 		}
 	}
-	if okA && okR {
-		correctPersen(n, ang, real, subject, out)
-		correctSisa(n, ang, real, subject, out)
+	if k.set(f, sum, amountPlaces(sum), false, RuleTotalMismatch, blank, subjectOf(n),
+		col.what+" = jumlah rinciannya; baris paling rinci dianggap benar", false) {
+		k.moved[n] = true
 	}
-	return ang, real, okA, okR
-}
-
-// correctAmount sets a parent's amount to the sum of its children. A blank
-// cell is filled only when fill is set (a blank realisasi over children
-// that spent nothing is not wrong).
-func correctAmount(f *Figure, sum decimal.Decimal, subject, what string, fill bool, out *[]Correction) {
-	var blank Rule
-	switch {
-	case !fill:
-	case what == "realisasi":
-		blank = RuleTotalMismatch
-	default:
-		blank = RuleMissingValue
+	if f.Present() && compareAmount(*f, typedSum(n, col)) == differs {
+		k.exactChildren(n, col)
 	}
-	correctTo(f, sum, amountPlaces(sum), compareAmount, RuleTotalMismatch, blank, subject,
-		what+" = jumlah rinciannya; baris paling rinci dianggap benar", out)
+	return sum, true
 }
 
-// correctPersen recomputes a row's typed percentage.
-func correctPersen(n *Node, ang, real decimal.Decimal, subject string, out *[]Correction) {
-	correctTo(&n.Persen, Percent(real, ang), percentPlaces(n.Persen), compareRounded, RulePercentMismatch, "", subject,
-		fmt.Sprintf("realisasi %s ÷ anggaran %s × 100", formatAmount(real), formatAmount(ang)), out)
+// typedSum is the sum of a node's children's figures in a column as they
+// now stand: what the check compares the node with.
+func typedSum(n *Node, col column) decimal.Decimal {
+	var s decimal.Decimal
+	for _, ch := range n.Children {
+		s = s.Add(col.fig(ch).Or0())
+	}
+	return s
 }
 
-// correctSisa recomputes a row's typed sisa.
-func correctSisa(n *Node, ang, real decimal.Decimal, subject string, out *[]Correction) {
-	exact := ang.Sub(real)
-	correctTo(&n.Sisa, exact, amountPlaces(exact), compareAmount, RuleSisaMismatch, "", subject,
-		fmt.Sprintf("anggaran %s − realisasi %s", formatAmount(ang), formatAmount(real)), out)
+// exactChildren makes the children of n that were left rounded exact, when
+// their rounding differences add up to a rupiah or more against n, and so
+// on down.
+func (k *corrector) exactChildren(n *Node, col column) {
+	for _, ch := range n.Children {
+		f, s := col.fig(ch), k.sums[ch]
+		exact := col.sum(s.Amounts)
+		if !col.ok(s) || f.Kind != Number || f.Value.Equal(exact) || k.keep[f.Src] || len(ch.Children) == 0 {
+			continue
+		}
+		k.record(f, exact, amountPlaces(exact), false, RuleRounding, subjectOf(ch),
+			fmt.Sprintf("%s = jumlah rinciannya; angka yang dibulatkan membuat jumlah induknya %s tidak cocok",
+				col.what, subjectOf(n)))
+		k.moved[ch] = true
+		if compareAmount(*f, typedSum(ch, col)) == differs {
+			k.exactChildren(ch, col)
+		}
+	}
 }
 
-// correctTo sets a typed figure to exact (rounded to places) unless judge
-// says it agrees, and records why: rule mismatch for a wrong number,
-// rounding for a rounding difference, not-a-number for text, and blank for
-// an empty cell ("" leaves an empty cell alone). An absent column is left
-// alone.
-func correctTo(f *Figure, exact decimal.Decimal, places int32, judge func(Figure, decimal.Decimal) verdict,
-	mismatch, blank Rule, subject, why string, out *[]Correction) {
+// rates recomputes a budget row's percentage and sisa from its amounts, once
+// its leaves confirm them. Where the amounts were corrected, a percentage
+// or sisa off only by rounding follows them too: it was right for the old
+// amounts, not for the new.
+func (k *corrector) rates(n *Node) {
+	s := k.sums[n]
+	if !s.okA || !s.okR || !n.Anggaran.Present() || n.Anggaran.Value.IsNegative() {
+		return
+	}
+	amt := Amounts{n.Anggaran.Value, n.Realisasi.Or0()}
+	subject, moved := subjectOf(n), k.moved[n]
+	note := ""
+	if moved {
+		note = ", dengan angka yang sudah diperbaiki"
+	}
+	if !k.keep[n.Persen.Src] {
+		k.set(&n.Persen, amt.Persen(), percentPlaces(n.Persen), true, RulePercentMismatch, "", subject,
+			fmt.Sprintf("realisasi %s ÷ anggaran %s × 100%s", formatAmount(amt.Realisasi), formatAmount(amt.Anggaran), note), moved)
+	}
+	if !k.keep[n.Sisa.Src] {
+		sisa := amt.Sisa()
+		k.set(&n.Sisa, sisa, amountPlaces(sisa), false, RuleSisaMismatch, "", subject,
+			fmt.Sprintf("anggaran %s − realisasi %s%s", formatAmount(amt.Anggaran), formatAmount(amt.Realisasi), note), moved)
+	}
+}
+
+// data sets a data table's typed total row to the sum of its rows, column
+// by column, where every row holds a number or nothing.
+func (k *corrector) data(t *DataTable) {
+	if t.Total == nil || len(t.Rows) == 0 {
+		return
+	}
+	for i := range t.Total.Values {
+		f := &t.Total.Values[i]
+		sum, ok := columnValue(t, columnName(t, i))
+		if ok && !k.keep[f.Src] {
+			k.set(f, sum, amountPlaces(sum), false, RuleTotalMismatch, "", t.Total.Label,
+				fmt.Sprintf("jumlah baris-baris kolom %s", columnTitle(*t, i)), false)
+		}
+	}
+}
+
+// set corrects a typed figure to exact (rounded to places) when it is wrong,
+// and reports whether it did: a mismatch for a number off by more than
+// rounding (a percentage, pct, judged at its typed precision; an amount to
+// the rupiah), not-a-number for text, and blank for an empty cell (""
+// leaves an empty cell alone). A figure off only by rounding is not wrong,
+// unless strict (its inputs were corrected); an absent column has nothing
+// to correct.
+func (k *corrector) set(f *Figure, exact decimal.Decimal, places int32, pct bool,
+	mismatch, blank Rule, subject, why string, strict bool) bool {
+	judge := compareAmount
+	if pct {
+		judge = compareRounded
+	}
 	var rule Rule
 	switch f.Kind {
-	case Absent:
-		return
 	case Blank:
 		rule = blank
 	case Invalid:
 		rule = RuleNotANumber
 	case Number:
 		switch judge(*f, exact) {
-		case rounded:
-			rule = RuleRounding
 		case differs:
 			rule = mismatch
+		case rounded:
+			if strict && !f.Value.Equal(exact.Round(places)) {
+				rule = RuleRounding
+			}
 		}
 	}
 	if rule == "" {
-		return
+		return false
 	}
-	value := exact.Round(places)
-	*out = append(*out, newCorrection(*f, value, places, rule, subject, why))
-	setFigure(f, value, places)
+	k.record(f, exact.Round(places), places, pct, rule, subject, why)
+	return true
 }
 
-// correctData sets a data table's typed total row to the sum of its rows,
-// column by column, where every row holds a number or nothing.
-func correctData(t *DataTable, out *[]Correction) {
-	if t.Total == nil || len(t.Rows) == 0 {
-		return
-	}
-	for i := range t.Total.Values {
-		sum, ok := columnValue(t, columnName(t, i))
-		if ok {
-			correctTo(&t.Total.Values[i], sum, amountPlaces(sum), compareAmount, RuleTotalMismatch, "", t.Total.Label,
-				fmt.Sprintf("jumlah baris-baris kolom %s", columnTitle(*t, i)), out)
-		}
-	}
+// record sets a figure and notes the correction.
+func (k *corrector) record(f *Figure, value decimal.Decimal, places int32, pct bool, rule Rule, subject, why string) {
+	k.out = append(k.out, newCorrection(*f, value, places, pct, rule, subject, why))
+	setFigure(f, value, places)
 }
 
 // columnName is the key columnValue reads column i by.

@@ -211,10 +211,8 @@ func (c *checker) checkPK(r *Result) {
 				Reported: row.Anggaran.Value.String(), Computed: jsonAmount(want),
 				Message: fmt.Sprintf("%s: anggaran di Perjanjian Kinerja tertulis %s, seharusnya %s seperti di DPA (%s; selisih %s)",
 					dpa.Name, typedText(row.Anggaran), formatAmount(want), dpa.Src, formatAmount(row.Anggaran.Value.Sub(want)))})
-			c.fix(row.Anggaran, want, amountPlaces(want), RulePKBudgetMismatch, dpa.Name, "anggaran program di DPA")
 		case rounded:
 			c.roundingFinding(row.Anggaran, want, dpa.Name, "anggaran di Perjanjian Kinerja")
-			c.fix(row.Anggaran, want, amountPlaces(want), RuleRounding, dpa.Name, "anggaran program di DPA")
 		}
 	}
 }

@@ -45,14 +45,19 @@ func ExampleAnalyze() {
 }
 
 func ExampleCorrect() {
-	_, cs := calc.Correct(sample(), calc.DefaultSettings())
+	a := sample()
+	// A typo in the program's realisasi: the kegiatan add up to 557.273.743.
+	prog := a.Budgets[0].Root.Children[0]
+	prog.Realisasi.Value = decimal.RequireFromString("557363743")
+	_, cs := calc.Correct(a, calc.DefaultSettings(), nil)
 	for _, c := range cs {
 		fmt.Println(c.Src, c.Rule, c.Text())
 		fmt.Println(c.Message)
 	}
+	// The Perjanjian Kinerja's budget is a signed document: a person decides.
 	// Output:
-	// pk.xlsx: PK!F6 pk-budget-mismatch 778.867.400
-	// Program Peningkatan Kewaspadaan Dini: tertulis 778841000, diperbaiki menjadi 778.867.400 (anggaran program di DPA)
+	// dpa.xlsx: Realisasi!D5 total-mismatch 557.273.743
+	// Program Peningkatan Kewaspadaan Dini: tertulis 557363743, diperbaiki menjadi 557.273.743 (realisasi = jumlah rinciannya; baris paling rinci dianggap benar)
 }
 
 func ExampleCapaian() {

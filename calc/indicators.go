@@ -94,12 +94,6 @@ func (c *checker) checkIndicator(r *Result, p *IndicatorResult, node *PohonNode)
 	for _, rep := range p.Repeats {
 		c.sameFigure(rep.Target, p.Target, p.Name, "target", "")
 		c.sameFigure(rep.Realisasi, p.Realisasi, p.Name, fmt.Sprintf("realisasi %d", r.Agency.Year), p.formulaNote())
-		if p.HasFormula && p.Realisasi.Present() && rep.Realisasi.Present() && !rep.Realisasi.Value.Equal(p.Realisasi.Value) &&
-			compareRounded(p.Realisasi, p.Formula.Value) == agrees {
-			// The first table agrees with the formula: the repeat is the one to correct.
-			c.fix(rep.Realisasi, p.Realisasi.Value, p.Realisasi.Places, RuleRealisasiMismatch, p.Name,
-				fmt.Sprintf("sama dengan %s dan %s", p.Realisasi.Src, p.formulaNote()))
-		}
 		if p.HasCapaian {
 			c.checkCapaian(rep.Capaian, p)
 		}
@@ -129,10 +123,8 @@ func (c *checker) checkFormula(p *IndicatorResult) {
 			Reported: typed.Value.String(), Computed: jsonPercent(fv.Value),
 			Message: fmt.Sprintf("%s: realisasi tertulis %s, seharusnya %s menurut %s",
 				p.Name, typedText(typed), formatPercent(fv.Value), p.formulaNote())})
-		c.fix(typed, fv.Value.Round(percentPlaces(typed)), percentPlaces(typed), RuleIndicatorFormulaMismatch, p.Name, p.formulaNote())
 	case rounded:
 		c.roundingFinding(typed, fv.Value, p.Name, "realisasi (rumus Pohon Kinerja)")
-		c.fix(typed, fv.Value.Round(percentPlaces(typed)), percentPlaces(typed), RuleRounding, p.Name, p.formulaNote())
 	}
 }
 

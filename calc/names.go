@@ -89,6 +89,29 @@ func levenshtein(a, b []rune) int {
 	return prev[len(b)]
 }
 
+// Bounds on the cost of comparing names, whose edit distance takes time
+// in the product of their lengths: a name longer than maxNameRunes (no
+// program or indicator is named at such length; a hostile file can make
+// thousands) is only ever equal or unlike another, and near matching in
+// one MatchNames is skipped when the lengths of its unmatched names,
+// multiplied, pass maxNameWork (about a second of work).
+const (
+	maxNameRunes = 500
+	maxNameWork  = 200_000_000
+)
+
+// distance is the edit distance of two names, or, when either is longer
+// than maxNameRunes, 0 for equal names and the longer length otherwise.
+func distance(a, b []rune) int {
+	if len(a) > maxNameRunes || len(b) > maxNameRunes {
+		if string(a) == string(b) {
+			return 0
+		}
+		return max(len(a), len(b))
+	}
+	return levenshtein(a, b)
+}
+
 // Similarity scores two names from 0 (nothing alike) to 1 (the same after
 // normalisation), as 1 − edit distance / length of the longer.
 func Similarity(a, b string) float64 {
@@ -97,7 +120,7 @@ func Similarity(a, b string) float64 {
 	if n == 0 {
 		return 1
 	}
-	return 1 - float64(levenshtein(ra, rb))/float64(n)
+	return 1 - float64(distance(ra, rb))/float64(n)
 }
 
 // Thresholds for name matching. A near match is a typing slip: at most
@@ -121,7 +144,7 @@ func nearDistance(d int, a, b string) bool {
 // typing slip, after normalisation.
 func NearNames(a, b string) bool {
 	na, nb := NormalizeName(a), NormalizeName(b)
-	return nearDistance(levenshtein([]rune(na), []rune(nb)), na, nb)
+	return nearDistance(distance([]rune(na), []rune(nb)), na, nb)
 }
 
 // IsCode reports whether a code is hierarchical ("2.16.01", "5.1.02"),
@@ -206,8 +229,19 @@ func MatchNames(a, b []Named) NameMatching {
 		score   float64
 	}
 	var cands []cand
+	workA, workB := 0, 0
 	for i := range a {
-		if usedA[i] {
+		if !usedA[i] {
+			workA += min(len(na[i]), maxNameRunes)
+		}
+	}
+	for j := range b {
+		if !usedB[j] {
+			workB += min(len(nb[j]), maxNameRunes)
+		}
+	}
+	for i := range a {
+		if usedA[i] || workA*workB > maxNameWork {
 			continue
 		}
 		for j := range b {
@@ -215,7 +249,7 @@ func MatchNames(a, b []Named) NameMatching {
 				continue
 			}
 			ra, rb := []rune(na[i]), []rune(nb[j])
-			d := levenshtein(ra, rb)
+			d := distance(ra, rb)
 			n := max(len(ra), len(rb))
 			score := 1.0
 			if n > 0 {

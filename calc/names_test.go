@@ -1,9 +1,13 @@
 package calc
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestNormalizeName(t *testing.T) {
@@ -74,4 +78,39 @@ func TestMatchNamesByCode(t *testing.T) {
 	p, ok := m.PairOf(0)
 	assert.True(t, ok)
 	assert.Equal(t, 1, p.B, "codes match before names")
+}
+
+// TestMatchNamesBounded: names no agency writes (thousands of characters,
+// or very many) cost bounded work: without the bounds, 30 names of 20 000
+// characters on each side take hours. Such names match only when equal.
+func TestMatchNamesBounded(t *testing.T) {
+	long := func(seed int) string {
+		r := rand.New(rand.NewPCG(uint64(seed), 0))
+		var b strings.Builder
+		for i := 0; i < 20000; i++ {
+			b.WriteByte("abcdefghij "[r.IntN(11)])
+		}
+		return "Program " + b.String()
+	}
+	var a, b []Named
+	for i := 0; i < 30; i++ {
+		a = append(a, Named{Name: long(i + 1)})
+		b = append(b, Named{Name: long(i + 100)})
+	}
+	b[5] = a[7]
+	m := MatchNames(a, b)
+	require.Len(t, m.Pairs, 1)
+	assert.Equal(t, NameMatch{A: 7, B: 5, Exact: true, Score: 1}, m.Pairs[0])
+	assert.False(t, NearNames(a[0].Name, a[0].Name+"x"), "too long to judge a slip")
+
+	t.Run("many names", func(t *testing.T) {
+		var a, b []Named
+		for i := 0; i < 20000; i++ {
+			a = append(a, Named{Name: fmt.Sprintf("Program Pembinaan Nomor %d", i)})
+			b = append(b, Named{Name: fmt.Sprintf("Program Pengembangan Nomor %d", i)})
+		}
+		m := MatchNames(a, b)
+		assert.Empty(t, m.Pairs)
+		assert.Empty(t, m.Suggest, "near matching skipped: too much work")
+	})
 }

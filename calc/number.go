@@ -1,7 +1,9 @@
 package calc
 
 import (
+	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -66,3 +68,102 @@ func amountPlaces(d decimal.Decimal) int32 {
 
 // jsonPercent is a percentage rounded half-up to two places, as a string.
 func jsonPercent(d decimal.Decimal) string { return d.StringFixed(2) }
+
+// FormatLike writes v with places decimals in the form old was typed in: the
+// same prefix ("Rp. ") and suffix ("%", " Kasus", ",-" for a whole amount),
+// a negative in brackets when old used them, the same decimal and thousands
+// separators ("1,234,567.89" stays English), and no grouping when old had
+// four or more digits without it. With no digits in old ("" or "-") it is
+// FormatID.
+func FormatLike(old string, v decimal.Decimal, places int32) string {
+	isDigit := func(r rune) bool { return r >= '0' && r <= '9' }
+	i := strings.IndexFunc(old, isDigit)
+	if i < 0 {
+		return FormatID(v, places)
+	}
+	for i > 0 && (old[i-1] == '.' || old[i-1] == ',') { // ",5" is a number
+		i--
+	}
+	j := strings.LastIndexFunc(old, isDigit) + 1
+	prefix, core, suffix := old[:i], old[i:j], old[j:]
+	if !typedPrefix.MatchString(prefix) || !typedSuffix.MatchString(suffix) || strings.ContainsAny(core, " \u00a0") {
+		return FormatID(v, places) // a form lkjip does not know: plain Indonesian
+	}
+	brackets := false
+	if p, s := strings.TrimRight(prefix, " "), strings.TrimLeft(suffix, " "); strings.HasSuffix(p, "(") && strings.HasPrefix(s, ")") {
+		brackets, prefix, suffix = true, strings.TrimSuffix(p, "("), strings.TrimPrefix(s, ")")
+	}
+	if p := strings.TrimRight(prefix, " "); strings.HasSuffix(p, "-") || strings.HasSuffix(p, "−") || strings.HasSuffix(p, "–") {
+		_, size := utf8.DecodeLastRuneInString(p)
+		prefix = p[:len(p)-size] // the sign belongs to the value, not the form
+	}
+	if places > 0 {
+		for _, noCents := range []string{",-", ",–", ".-"} {
+			suffix = strings.TrimPrefix(suffix, noCents)
+		}
+	}
+	dec, group, grouped := separatorsOf(core)
+	s := v.Abs().StringFixed(places)
+	intPart, frac, _ := strings.Cut(s, ".")
+	switch {
+	case group == ',' && frac == "" && len(intPart) <= 6:
+		grouped = false // "2,500" alone reads as two and a half
+	case dec == '.' && len(frac) == 3 && intPart != "0" && !(grouped && len(intPart) > 3):
+		dec, group = ',', '.' // "2.461" alone reads as two thousand
+	}
+	var b strings.Builder
+	for k, c := range intPart {
+		if grouped && k > 0 && (len(intPart)-k)%3 == 0 {
+			b.WriteByte(group)
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteByte(dec)
+		b.WriteString(frac)
+	}
+	num := b.String()
+	switch {
+	case v.IsNegative() && brackets:
+		num = "(" + num + ")"
+	case v.IsNegative():
+		num = "-" + num
+	}
+	return prefix + num + suffix
+}
+
+// The forms FormatLike keeps around a number: a currency and a bracket or
+// sign before it ("Rp. ", "(", "-"), a bracket, ",-", "%" or a unit word
+// after it (")", ",-", " %", " Kasus").
+var (
+	typedPrefix = regexp.MustCompile(`^(\pL+\.? ?)?\(? ?[-−–]? ?$`)
+	typedSuffix = regexp.MustCompile(`^ ?\)?(,-|\.-|,–)? ?(%|\pL+\.?)?$`)
+)
+
+// separatorsOf reads how a typed number separates decimals and thousands,
+// the way the reader decides it: the last mark when both appear; "," alone
+// is decimal unless it repeats; "." alone groups thousands when it repeats
+// or three digits follow it. grouped is false for four or more digits typed
+// without a thousands mark.
+func separatorsOf(core string) (dec, group byte, grouped bool) {
+	dots, commas := strings.Count(core, "."), strings.Count(core, ",")
+	switch {
+	case dots > 0 && commas > 0:
+		dec = core[max(strings.LastIndexByte(core, '.'), strings.LastIndexByte(core, ','))]
+	case commas == 1:
+		dec = ','
+	case commas > 1:
+		dec = '.'
+	case dots == 1 && len(core)-strings.IndexByte(core, '.')-1 != 3:
+		dec = '.'
+	default:
+		dec = ','
+	}
+	group = '.'
+	if dec == '.' {
+		group = ','
+	}
+	intPart, _, _ := strings.Cut(core, string(dec))
+	grouped = strings.IndexByte(intPart, group) >= 0 || len(intPart) < 4
+	return dec, group, grouped
+}

@@ -25,7 +25,7 @@ func (c *checker) checkAlokasi(r *Result, sasaran []*SasaranResult, dpa map[int]
 					Reported: row.Anggaran.Value.String(), Computed: jsonAmount(base),
 					Message: fmt.Sprintf("%s: anggaran di tabel alokasi tertulis %s, seharusnya %s seperti di DPA (%s)",
 						subject, typedText(row.Anggaran), formatAmount(base), p.Src)})
-				c.fix(row.Anggaran, base, amountPlaces(base), RuleAllocationMismatch, subject, "anggaran program di DPA")
+				c.fix(row.Anggaran, base, amountPlaces(base), false, RuleAllocationMismatch, subject, "anggaran program di DPA")
 			}
 		} else if row.Program == "" && sasaran[i] != nil && len(sasaran[i].Programs) > 0 {
 			base = sasaran[i].Amounts.Anggaran
@@ -34,8 +34,10 @@ func (c *checker) checkAlokasi(r *Result, sasaran []*SasaranResult, dpa map[int]
 			continue
 		}
 		exact := Percent(base, r.BelanjaLangsung)
-		c.checkPercentOf(row.Persen, exact, RuleAllocationMismatch, subject, "alokasi",
-			fmt.Sprintf("anggaran %s ÷ %s %s × 100", formatAmount(base), r.belanjaLabel(), formatAmount(r.BelanjaLangsung)))
+		why := fmt.Sprintf("anggaran %s ÷ %s %s × 100", formatAmount(base), r.belanjaLabel(), formatAmount(r.BelanjaLangsung))
+		if c.checkPercentOf(row.Persen, exact, RuleAllocationMismatch, subject, "alokasi", why) == differs {
+			c.fix(row.Persen, exact.Round(percentPlaces(row.Persen)), percentPlaces(row.Persen), true, RuleAllocationMismatch, subject, why)
+		}
 	}
 }
 
@@ -58,9 +60,12 @@ func (c *checker) checkEfisiensi(r *Result, sasaran []*SasaranResult) {
 				s.capaianWhy())
 		}
 		if row.Penyerapan.Present() && len(s.Programs) > 0 {
-			c.checkPercentOf(row.Penyerapan, s.Penyerapan(), RulePercentMismatch, subject, "% penyerapan anggaran",
-				fmt.Sprintf("realisasi %s ÷ anggaran %s × 100 program %s", formatAmount(s.Amounts.Realisasi),
-					formatAmount(s.Amounts.Anggaran), programNames(s.Programs)))
+			why := fmt.Sprintf("realisasi %s ÷ anggaran %s × 100 program %s", formatAmount(s.Amounts.Realisasi),
+				formatAmount(s.Amounts.Anggaran), programNames(s.Programs))
+			if c.checkPercentOf(row.Penyerapan, s.Penyerapan(), RulePercentMismatch, subject, "% penyerapan anggaran", why) == differs {
+				places := percentPlaces(row.Penyerapan)
+				c.fix(row.Penyerapan, s.Penyerapan().Round(places), places, true, RulePercentMismatch, subject, why)
+			}
 		}
 		if !row.Efisiensi.Present() || len(s.Programs) == 0 || !s.HasCapaian && m == EfficiencySelisih {
 			continue // the rasio method needs no capaian
@@ -116,20 +121,16 @@ func programNames(ps []*Node) string {
 }
 
 // checkPercentOf compares a typed percentage with the computed one and
-// reports rule (or rounding) with the reason given, recording the
-// correction.
-func (c *checker) checkPercentOf(typed Figure, exact decimal.Decimal, rule Rule, subject, what, why string) {
-	places := percentPlaces(typed)
-	switch compareRounded(typed, exact) {
+// reports rule (or rounding) with the reason given; it returns the verdict.
+func (c *checker) checkPercentOf(typed Figure, exact decimal.Decimal, rule Rule, subject, what, why string) verdict {
+	v := compareRounded(typed, exact)
+	switch v {
 	case differs:
 		c.add(Finding{Rule: rule, Src: typed.Src, Subject: subject,
 			Reported: typed.Value.String(), Computed: jsonPercent(exact),
 			Message: fmt.Sprintf("%s: %s tertulis %s, seharusnya %s %% (%s)", subject, what, typedText(typed), formatPercent(exact), why)})
 	case rounded:
 		c.roundingFinding(typed, exact, subject, what+" (%)")
-		rule = RuleRounding
-	default:
-		return
 	}
-	c.fix(typed, exact.Round(places), places, rule, subject, why)
+	return v
 }

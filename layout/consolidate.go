@@ -259,7 +259,7 @@ func (rk *rekap) next(w *sheetWriter, cells ...any) error {
 	w.row++
 	var opts []excelize.RowOpts
 	if lines > 1 {
-		opts = append(opts, excelize.RowOpts{Height: 15 * float64(lines)})
+		opts = append(opts, excelize.RowOpts{Height: min(15*float64(lines), maxRowHeight)})
 	}
 	return w.sw.SetRow(cellRef("A", w.row), cells, opts...)
 }

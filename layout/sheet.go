@@ -160,7 +160,7 @@ func (w *sheetWriter) height(cells []any, span []int) float64 {
 	if lines == 1 {
 		return 0
 	}
-	return float64(lines)*lineHeight + 3
+	return min(float64(lines)*lineHeight+3, maxRowHeight)
 }
 
 // wrapped is wrappedLines, remembered: the names of a large budget repeat
@@ -184,6 +184,10 @@ type wrapKey struct {
 	width  float64
 	indent int
 }
+
+// maxRowHeight is the tallest row a spreadsheet allows, in points: longer
+// text is cut off on screen but kept whole in the cell.
+const maxRowHeight = 409
 
 // headerRow is the row of column headers written by heading.
 const headerRow = 4

@@ -21,25 +21,11 @@ type rekapOutcome struct {
 // consolidation workbook and JSON, within the job limits. An unreadable
 // file does not stop the others: it is listed in the result.
 func (s *Server) consolidate(w http.ResponseWriter, r *http.Request) (*rekapOutcome, error) {
-	release, err := s.jobs.acquire(r.Context())
+	files, release, err := s.admit(w, r, s.cfg.MaxRekapFiles)
 	if err != nil {
 		return nil, err
 	}
-	files, err := readUpload(w, r, s.cfg, s.cfg.MaxRekapFiles)
-	if err != nil {
-		release()
-		return nil, err
-	}
-	s.logUpload(files)
-	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.JobTimeout)
-	defer cancel()
-	type reply struct {
-		o   *rekapOutcome
-		err error
-	}
-	ch := make(chan reply, 1)
-	go func() {
-		defer release()
+	return job(r.Context(), s.cfg.JobTimeout, release, func(ctx context.Context) (*rekapOutcome, error) {
 		sources := make([]batch.Source, len(files))
 		for i, f := range files {
 			sources[i] = batch.Source{Name: f.Name, Data: f.Data}
@@ -49,31 +35,20 @@ func (s *Server) consolidate(w http.ResponseWriter, r *http.Request) (*rekapOutc
 		opt.Workers = 1 // one job slot, one core
 		con, err := batch.Consolidate(ctx, sources, opt)
 		if err != nil {
-			ch <- reply{nil, err}
-			return
+			return nil, err
 		}
 		if len(con.Agencies) == 0 {
-			ch <- reply{nil, &httpError{http.StatusUnprocessableEntity, noAgencyMessage(con)}}
-			return
+			return nil, &httpError{http.StatusUnprocessableEntity, noAgencyMessage(con)}
 		}
 		var jb, wb bytes.Buffer
 		if err := calc.EncodeConsolidationJSON(&jb, con); err != nil {
-			ch <- reply{nil, err}
-			return
+			return nil, err
 		}
 		if err := layout.Consolidation(ctx, con, &wb, layout.Options{Now: time.Now()}); err != nil {
-			ch <- reply{nil, err}
-			return
+			return nil, err
 		}
-		ch <- reply{&rekapOutcome{json: jb.Bytes(), workbook: wb.Bytes()}, nil}
-	}()
-	select {
-	case rep := <-ch:
-		return rep.o, rep.err
-	case <-ctx.Done():
-		return nil, &httpError{http.StatusServiceUnavailable,
-			fmt.Sprintf("Pemrosesan melebihi batas waktu %s; kirim berkas dalam beberapa bagian.", s.cfg.JobTimeout)}
-	}
+		return &rekapOutcome{json: jb.Bytes(), workbook: wb.Bytes()}, nil
+	})
 }
 
 // noAgencyMessage explains a consolidation in which no file could be used.

@@ -45,6 +45,7 @@ func New(cfg Config, log *slog.Logger) (*Server, error) {
 	s.mux.HandleFunc("GET /unduh/{token}/{file}", s.download)
 	s.mux.HandleFunc("POST /api/check", s.apiCheck)
 	s.mux.HandleFunc("POST /api/report", s.apiReport)
+	s.mux.HandleFunc("POST /api/correct", s.apiCorrect)
 	s.mux.HandleFunc("POST /rekap", s.rekap)
 	s.mux.HandleFunc("GET /rekap/{token}", s.rekapResult)
 	s.mux.HandleFunc("POST /api/consolidate", s.apiConsolidate)
@@ -102,35 +103,37 @@ type outcome struct {
 	result *calc.Result
 	json   []byte
 	report []byte
+	copies []workbook.Copy
 }
 
-// process reads and analyses one agency's files and writes what was asked
-// for, within the job time limit. It takes over the caller's job slot and
-// releases it when the work has really stopped, even if the handler gave
-// up waiting earlier, so memory stays bounded by the number of slots.
-func (s *Server) process(ctx context.Context, files []workbook.File, report bool, release func()) (*outcome, error) {
-	ctx, cancel := context.WithTimeout(ctx, s.cfg.JobTimeout)
+// job runs work within the job time limit. It takes over the caller's job
+// slot and releases it when the work has really stopped, even if the
+// handler gave up waiting earlier, so memory stays bounded by the number of
+// slots.
+func job[T any](ctx context.Context, timeout time.Duration, release func(), work func(context.Context) (T, error)) (T, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	type reply struct {
-		o   *outcome
+		v   T
 		err error
 	}
 	ch := make(chan reply, 1)
 	go func() {
 		defer release()
-		o, err := s.run(ctx, files, report)
-		ch <- reply{o, err}
+		v, err := work(ctx)
+		ch <- reply{v, err}
 	}()
 	select {
 	case r := <-ch:
-		return r.o, r.err
+		return r.v, r.err
 	case <-ctx.Done():
-		return nil, &httpError{http.StatusServiceUnavailable,
-			fmt.Sprintf("Pemrosesan melebihi batas waktu %s; coba berkas yang lebih kecil.", s.cfg.JobTimeout)}
+		var zero T
+		return zero, &httpError{http.StatusServiceUnavailable,
+			fmt.Sprintf("Pemrosesan melebihi batas waktu %s; coba berkas yang lebih kecil atau kirim dalam beberapa bagian.", timeout)}
 	}
 }
 
-func (s *Server) run(ctx context.Context, files []workbook.File, report bool) (*outcome, error) {
+func (s *Server) run(ctx context.Context, files []workbook.File, w want) (*outcome, error) {
 	a, err := workbook.Read(ctx, files, s.cfg.Read)
 	if err != nil {
 		var ie *workbook.InputError
@@ -145,7 +148,10 @@ func (s *Server) run(ctx context.Context, files []workbook.File, report bool) (*
 		return nil, err
 	}
 	o.json = buf.Bytes()
-	if report {
+	if o.copies, err = s.correctFiles(ctx, files, a, w.copies); err != nil {
+		return nil, err
+	}
+	if w.report {
 		var rb bytes.Buffer
 		if err := layout.Report(ctx, o.result, &rb, layout.Options{Now: time.Now()}); err != nil {
 			return nil, err
@@ -155,20 +161,31 @@ func (s *Server) run(ctx context.Context, files []workbook.File, report bool) (*
 	return o, nil
 }
 
-// upload runs the common part of every upload handler: wait for a job
-// slot, read the files, process them.
-func (s *Server) upload(w http.ResponseWriter, r *http.Request, report bool) (*outcome, error) {
+// admit runs the common start of every upload handler: wait for a job slot,
+// then read at most maxFiles files. The caller owns release on success.
+func (s *Server) admit(w http.ResponseWriter, r *http.Request, maxFiles int) ([]workbook.File, func(), error) {
 	release, err := s.jobs.acquire(r.Context())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	files, err := readUpload(w, r, s.cfg, s.cfg.MaxFiles)
+	files, err := readUpload(w, r, s.cfg, maxFiles)
 	if err != nil {
 		release()
-		return nil, err
+		return nil, nil, err
 	}
 	s.logUpload(files)
-	return s.process(r.Context(), files, report, release)
+	return files, release, nil
+}
+
+// upload reads one agency's files and processes them as asked.
+func (s *Server) upload(w http.ResponseWriter, r *http.Request, wanted want) (*outcome, error) {
+	files, release, err := s.admit(w, r, s.cfg.MaxFiles)
+	if err != nil {
+		return nil, err
+	}
+	return job(r.Context(), s.cfg.JobTimeout, release, func(ctx context.Context) (*outcome, error) {
+		return s.run(ctx, files, wanted)
+	})
 }
 
 // logUpload logs the number and size of uploaded files, never their names
@@ -184,12 +201,17 @@ func (s *Server) logUpload(files []workbook.File) {
 // check handles the upload form: process, store, and redirect to the
 // result page.
 func (s *Server) check(w http.ResponseWriter, r *http.Request) {
-	o, err := s.upload(w, r, true)
+	o, err := s.upload(w, r, want{report: true, copies: allCopies})
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	token, err := s.store.put(map[string][]byte{fileJSON: o.json, fileReport: o.report})
+	stored := map[string][]byte{fileJSON: o.json, fileReport: o.report}
+	if err := storeCopies(stored, o.copies); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	token, err := s.store.put(stored)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -210,12 +232,16 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	s.pages.render(w, http.StatusOK, "result", resultPage{Token: token, R: res, TTL: s.cfg.ResultTTL})
+	s.pages.render(w, http.StatusOK, "result", resultWithCopies{resultPage{Token: token, R: res, TTL: s.cfg.ResultTTL}, s.storedCopies(token)})
 }
 
 // download serves a stored result file.
 func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("file")
+	if storedCopy.MatchString(name) {
+		s.downloadCopy(w, r, r.PathValue("token"), name)
+		return
+	}
 	ctype, ok := map[string]string{
 		fileReport:    xlsxType,
 		fileJSON:      jsonType,
@@ -234,7 +260,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 
 // apiCheck returns the JSON of `lkjip check --format json`.
 func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
-	o, err := s.upload(w, r, false)
+	o, err := s.upload(w, r, want{})
 	if err != nil {
 		s.apiError(w, err)
 		return
@@ -245,7 +271,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 
 // apiReport returns the report workbook.
 func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
-	o, err := s.upload(w, r, true)
+	o, err := s.upload(w, r, want{report: true})
 	if err != nil {
 		s.apiError(w, err)
 		return

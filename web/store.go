@@ -13,11 +13,14 @@ import (
 )
 
 // Result files, by fixed name: nothing a user sends is used as a path.
+// Corrected copies are koreksi-1.xlsx, koreksi-2.xlsm …, listed in
+// koreksi.json (web/correct.go).
 const (
-	fileReport    = "laporan.xlsx"
-	fileJSON      = "hasil.json"
-	fileRekap     = "rekap.xlsx"
-	fileRekapJSON = "rekap.json"
+	fileReport      = "laporan.xlsx"
+	fileJSON        = "hasil.json"
+	fileRekap       = "rekap.xlsx"
+	fileRekapJSON   = "rekap.json"
+	fileKoreksiList = "koreksi.json"
 )
 
 // errNoResult: the token is unknown or its result has expired.

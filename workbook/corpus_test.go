@@ -69,7 +69,7 @@ func TestCorpusNothingLost(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join("testdata", "corpus", name))
 			require.NoError(t, err)
 			a := readCorpus(t, name)
-			sheets, _, err := readSheets(context.Background(), name, data, DefaultLimits())
+			sheets, _, err := readSheets(context.Background(), name, data, DefaultOptions())
 			require.NoError(t, err)
 			for _, s := range sheets {
 				ignored := map[int]bool{}

@@ -37,16 +37,20 @@ func readCSV(ctx context.Context, name string, data []byte, lim Limits) ([]*shee
 			break
 		}
 		if err != nil {
-			return nil, docInfo{}, inputErr(name, "%w: CSV tidak dapat dibaca: %v", ErrFormat, err)
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, docInfo{}, inputErr(name, "%w: CSV tidak dapat dibaca di baris %d", ErrDamaged, pe.Line)
+			}
+			return nil, docInfo{}, inputErr(name, "%w: CSV tidak dapat dibaca: %v", ErrDamaged, err)
 		}
 		if len(s.Rows) >= lim.MaxRows {
-			return nil, docInfo{}, tooLarge(name, s.Name, "berisi lebih dari %d baris", lim.MaxRows, lim.MaxRows)
+			return nil, docInfo{}, tooLarge(name, s.Name, LimitRows, "berisi lebih dari %d baris", lim.MaxRows, lim.MaxRows)
 		}
 		for len(rec) > 0 && strings.TrimSpace(rec[len(rec)-1]) == "" {
 			rec = rec[:len(rec)-1]
 		}
 		if len(rec) > lim.MaxCols {
-			return nil, docInfo{}, tooLarge(name, s.Name, "memakai %d kolom", len(rec), lim.MaxCols)
+			return nil, docInfo{}, tooLarge(name, s.Name, LimitCols, "memakai %d kolom", len(rec), lim.MaxCols)
 		}
 		if err := budget.take(len(rec)); err != nil {
 			return nil, docInfo{}, err

@@ -1,5 +1,5 @@
 // Package workbook reads an agency's spreadsheets into the model of package
-// calc, and (later) writes the corrected copy of a workbook.
+// calc, and writes the corrected copy of a workbook (Correct).
 //
 // Reading happens in three steps. A format reader turns a file into sheets
 // of raw cells (stored values, types, formulas, merges, hidden rows). Table
@@ -10,4 +10,9 @@
 // as ignored with its reason.
 //
 // The reader never judges: checking figures is calc's job.
+//
+// The corrected copy is the user's own xlsx with its wrong cells rewritten
+// in place: the zip's other entries are copied raw and the edited parts
+// are changed byte ranges at a time, so that nothing else changes
+// (docs/correct.md).
 package workbook

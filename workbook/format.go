@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 // format is a file's format, decided by its content, never its name.
@@ -49,23 +49,33 @@ func sniff(data []byte) format {
 
 // readSheets reads any supported file into sheets of raw cells. This is the
 // boundary between the format readers and table detection: everything
-// after it sees only sheets, whatever the file was. Formulas that had no
-// stored result are evaluated here (see formula.go), and a reader that
-// panics on a malformed file is stopped and reported as an unreadable file.
-func readSheets(ctx context.Context, name string, data []byte, lim Limits) (sheets []*sheet, info docInfo, err error) {
+// after it sees only sheets, whatever the file was, within the limits
+// every format shares (checkSheets). Formulas that had no stored result
+// are evaluated here (see formula.go), and a reader that panics on a
+// malformed file is stopped and reported as an unreadable file.
+func readSheets(ctx context.Context, name string, data []byte, opt Options) (sheets []*sheet, info docInfo, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			sheets, info = nil, docInfo{}
-			err = inputErr(name, "%w: berkas rusak (%w: %v)", ErrFormat, errReaderPanic, p)
+			err = inputErr(name, "%w (%w: %v)", ErrDamaged, errReaderPanic, p)
 		}
 	}()
-	switch sniff(data) {
+	if len(data) == 0 {
+		return nil, docInfo{}, inputErrOf(name, ErrEmpty)
+	}
+	return readSheetsAs(ctx, sniff(data), name, data, opt)
+}
+
+// readSheetsAs is readSheets for a file of a known format.
+func readSheetsAs(ctx context.Context, f format, name string, data []byte, opt Options) (sheets []*sheet, info docInfo, err error) {
+	lim := opt.Limits
+	switch f {
 	case formatXLSX:
 		sheets, info, err = readXLSX(ctx, name, data, lim) // evaluates with excelize's fallback
 	case formatODS:
 		sheets, info, err = readODS(ctx, name, data, lim)
 	case formatOLE:
-		sheets, info, err = readOLE(ctx, name, data, lim)
+		sheets, info, err = readOLE(ctx, name, data, opt)
 	case formatHTML:
 		sheets, info, err = readHTML(ctx, name, data, lim)
 	case formatCSV:
@@ -76,8 +86,39 @@ func readSheets(ctx context.Context, name string, data []byte, lim Limits) (shee
 	if err != nil {
 		return nil, docInfo{}, err
 	}
+	if err := checkSheets(name, sheets, lim); err != nil {
+		return nil, docInfo{}, err
+	}
 	evaluateFormulas(sheets, nil)
 	return sheets, info, nil
+}
+
+// checkSheets applies the limits every format shares to what a reader
+// returned: the text of one cell and of one formula, and the cell slots
+// with the columns merged ranges cover (table detection indexes merges
+// by column).
+func checkSheets(name string, sheets []*sheet, lim Limits) error {
+	cells := 0
+	for _, s := range sheets {
+		for i, row := range s.Rows {
+			cells += len(row)
+			for j, c := range row {
+				for _, text := range []string{c.Text, c.Formula} {
+					if len(text) > lim.MaxText && utf8.RuneCountInString(text) > lim.MaxText {
+						return limitErr(name, LimitText, "lembar %q sel %s berisi %d karakter (batas %d)",
+							s.Name, cellName(i+1, j+1), utf8.RuneCountInString(text), lim.MaxText)
+					}
+				}
+			}
+		}
+		for _, m := range s.Merges {
+			cells += m.c2 - m.c1 + 1
+		}
+	}
+	if cells > lim.MaxCells {
+		return limitErr(name, LimitCells, "lebih dari %d sel (termasuk sel gabungan)", lim.MaxCells)
+	}
+	return nil
 }
 
 // errReaderPanic marks a reader that panicked on a malformed file: the
@@ -94,9 +135,4 @@ func baseSheetName(file string) string {
 		b = "Sheet1"
 	}
 	return shorten(b, 31)
-}
-
-// tooLarge reports a sheet beyond a limit.
-func tooLarge(file, sheetName, what string, n, limit int) error {
-	return inputErr(file, "%w: lembar %q %s (batas %d)", ErrTooLarge, sheetName, fmt.Sprintf(what, n), limit)
 }

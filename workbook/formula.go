@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -19,6 +18,16 @@ import (
 
 // evalLimit bounds the work one file's formulas may cost (cells visited).
 const evalLimit = 2_000_000
+
+// maxEvalDepth bounds how deep formulas may refer to formula cells that
+// wait for evaluation (each level is a few stack frames). Cells are
+// evaluated top to bottom, so a running total down a column is shallow;
+// only a chain that refers downwards, cell after cell, goes deep.
+const maxEvalDepth = 10_000
+
+// maxNesting bounds parentheses inside one formula (Excel allows 64
+// levels of functions).
+const maxNesting = 256
 
 // fallbackFunc evaluates a formula cell by other means; ok is false when
 // it cannot.
@@ -92,10 +101,13 @@ func (e *evaluator) cellValue(s *sheet, row, col int) evalValue {
 	if e.busy[k] {
 		return evalValue{err: "#CYCLE!"}
 	}
+	if len(e.busy) >= maxEvalDepth {
+		return evalValue{err: "#DEPTH!"} // not kept: a shallower path may still evaluate it
+	}
 	e.busy[k] = true
 	p := &formulaParser{e: e, s: s, src: c.Formula}
 	v, ok := p.parse()
-	if !ok && e.fallback != nil {
+	if !ok && e.fallback != nil && e.fallbackSafe(s, c.Formula) {
 		if text, fok := e.fallback(s.Name, row, col); fok {
 			v = parsedResult(text)
 			ok = true
@@ -156,10 +168,11 @@ func parsedResult(text string) evalValue {
 // joined with &, comparisons, unknown functions, names) stops the parse,
 // and the fallback takes over.
 type formulaParser struct {
-	e   *evaluator
-	s   *sheet
-	src string
-	pos int
+	e    *evaluator
+	s    *sheet
+	src  string
+	pos  int
+	nest int // open parentheses
 }
 
 func (p *formulaParser) parse() (evalValue, bool) {
@@ -324,11 +337,15 @@ func (p *formulaParser) atom() (evalValue, bool) {
 	switch c := p.peek(); {
 	case c == '(':
 		p.pos++
+		if p.nest++; p.nest > maxNesting {
+			return evalValue{}, false
+		}
 		v, ok := p.cmp()
 		if !ok || p.peek() != ')' {
 			return v, false
 		}
 		p.pos++
+		p.nest--
 		return v, true
 	case c == '"':
 		end := strings.IndexByte(p.src[p.pos+1:], '"')
@@ -347,7 +364,12 @@ func (p *formulaParser) atom() (evalValue, bool) {
 		return evalValue{num: d, isNum: true}, err == nil
 	}
 	if name, ok := p.funcName(); ok {
-		return p.call(name)
+		if p.nest++; p.nest > maxNesting {
+			return evalValue{}, false
+		}
+		v, ok := p.call(name)
+		p.nest--
+		return v, ok
 	}
 	refs, ok := p.reference()
 	if !ok || refs.isRange() {
@@ -590,31 +612,5 @@ func (p *formulaParser) rangeValues(r refRange) ([]evalValue, bool) {
 	}
 	return out, true
 }
-
-// rangeRef finds the ranges of a formula: "C5:D900", "A:A", "3:3".
-var rangeRef = regexp.MustCompile(`\$?([A-Za-z]{0,3})\$?(\d*):\$?([A-Za-z]{0,3})\$?(\d*)`)
-
-// fallbackSafe reports whether a formula is small enough to hand to the
-// float64 fallback, whose cost follows the cells its ranges cover: no
-// whole rows or columns, no range beyond maxFallbackCells, no huge text.
-func fallbackSafe(formula string) bool {
-	if len(formula) > 2000 {
-		return false
-	}
-	for _, m := range rangeRef.FindAllStringSubmatch(formula, 64) {
-		if m[1] == "" || m[3] == "" || m[2] == "" || m[4] == "" {
-			return false // a whole row or column
-		}
-		c1, r1, ok1 := splitRef(strings.ToUpper(m[1]) + m[2])
-		c2, r2, ok2 := splitRef(strings.ToUpper(m[3]) + m[4])
-		if !ok1 || !ok2 || (abs(c2-c1)+1)*(abs(r2-r1)+1) > maxFallbackCells {
-			return false
-		}
-	}
-	return true
-}
-
-// maxFallbackCells bounds the range a fallback evaluation may cover.
-const maxFallbackCells = 100_000
 
 func abs(n int) int { return max(n, -n) }

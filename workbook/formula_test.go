@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -66,8 +68,52 @@ func TestEvaluateFormulasFallback(t *testing.T) {
 }
 
 func TestFallbackSafe(t *testing.T) {
-	assert.True(t, fallbackSafe("VLOOKUP(C2,C2:D400,2)"))
-	assert.False(t, fallbackSafe("SUM(A:A)"), "a whole column")
-	assert.False(t, fallbackSafe("SUM(1:1048576)"), "whole rows")
-	assert.False(t, fallbackSafe("SUM(A1:XFD1048576)"), "a range past the limit")
+	tests := []struct {
+		name, formula string
+		safe          bool
+	}{
+		{"known function over values", "VLOOKUP(C2,C2:D400,2)", true},
+		{"text and numbers", `IF(C2>1.5,"ya","tidak")`, true},
+		{"another sheet", "MAX('Data'!C2:C4)+Data!C3", true},
+		{"a whole column", "SUM(A:A)", false},
+		{"whole rows", "SUM(1:1048576)", false},
+		{"a range past the limit", "SUM(A1:XFD1048576)", false},
+		{"ranges past the limit together", "MAX(A1:A60000,B1:B60000)", false},
+		{"text of any size", `REPT("x",1E9)`, false},
+		{"cells the formula does not name", `SUM(INDIRECT("A1:A9"))`, false},
+		{"a defined name", "MAX(Anggaran)", false},
+		{"a structured reference", "SUM(Tabel1[Anggaran])", false},
+		{"a cell holding a formula", "MAX(E1:E1)+1", false},
+		{"an unknown sheet", "MAX(Lain!C2)", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := formulaSheet(tt.formula)
+			e := &evaluator{sheets: map[string]*sheet{"data": s}}
+			assert.Equal(t, tt.safe, e.fallbackSafe(s, tt.formula))
+		})
+	}
+}
+
+func TestEvaluateDeepChain(t *testing.T) {
+	// Each cell refers to the one below: evaluating the first goes as deep
+	// as the chain, which must stop at maxEvalDepth, not at the stack's end.
+	const n = 200_000
+	rows := make([][]cell, n)
+	for i := range rows {
+		rows[i] = []cell{{Formula: fmt.Sprintf("A%d+1", i+2), NoCache: true}}
+	}
+	rows[n-1] = []cell{{Text: "1", Kind: cellNumber}}
+	s := &sheet{Name: "Data", Rows: rows}
+	evaluateFormulas([]*sheet{s}, nil)
+	assert.Equal(t, cellText, s.at(1, 1).Kind, "too deep: kept as its formula")
+	assert.Equal(t, "=A2+1", s.at(1, 1).Text)
+	assert.Equal(t, "2", s.at(n-1, 1).Text)
+
+	t.Run("parentheses", func(t *testing.T) {
+		f := strings.Repeat("(", 30000) + "1" + strings.Repeat(")", 30000)
+		s := formulaSheet(f)
+		evaluateFormulas([]*sheet{s}, nil)
+		assert.Equal(t, "="+f, s.at(1, 5).Text)
+	})
 }

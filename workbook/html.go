@@ -2,6 +2,8 @@ package workbook
 
 import (
 	"context"
+	"errors"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -25,7 +27,7 @@ func readHTML(ctx context.Context, name string, data []byte, lim Limits) ([]*she
 	text := htmlText(data)
 	b := &htmlBuilder{s: &sheet{File: name, Name: htmlSheetName(text, name), Hidden: map[int]bool{}}, lim: lim, budget: newCellBudget(name, lim)}
 	z := html.NewTokenizer(strings.NewReader(text))
-	z.SetMaxBuf(int(min(lim.MaxInflated, 1<<31-1)))
+	z.SetMaxBuf(maxXMLRun)
 	var info docInfo
 	skip := 0 // inside script or style
 	inTitle := false
@@ -37,6 +39,9 @@ func readHTML(ctx context.Context, name string, data []byte, lim Limits) ([]*she
 		}
 		tt := z.Next()
 		if tt == html.ErrorToken {
+			if err := z.Err(); !errors.Is(err, io.EOF) {
+				return nil, info, inputErr(name, "%w: HTML: %s", ErrDamaged, htmlErrText(err))
+			}
 			break
 		}
 		switch tt {
@@ -93,6 +98,14 @@ func readHTML(ctx context.Context, name string, data []byte, lim Limits) ([]*she
 	}
 	info.Title = cleanText(info.Title)
 	return []*sheet{b.s}, info, nil
+}
+
+// htmlErrText words the tokenizer's errors.
+func htmlErrText(err error) string {
+	if errors.Is(err, html.ErrBufferExceeded) {
+		return errXMLRun.Error()
+	}
+	return err.Error()
 }
 
 // htmlText decodes a page: a charset named in a meta tag wins unless the
@@ -176,6 +189,9 @@ func (b *htmlBuilder) start(tag string, attrs map[string]string) error {
 		if tb != nil {
 			tb.endCell(b)
 		}
+		if len(b.tabs) >= maxXMLDepth {
+			return inputErr(b.s.File, "%w: HTML: tabel di dalam tabel lebih dari %d tingkat", ErrDamaged, maxXMLDepth)
+		}
 		b.flushLine()
 		b.tabs = append(b.tabs, &htmlTable{})
 		return nil
@@ -195,7 +211,7 @@ func (b *htmlBuilder) start(tag string, attrs map[string]string) error {
 	case "tr":
 		tb.endRow(b)
 		if len(b.s.Rows) >= b.lim.MaxRows {
-			return tooLarge(b.s.File, b.s.Name, "berisi lebih dari %d baris", b.lim.MaxRows, b.lim.MaxRows)
+			return tooLarge(b.s.File, b.s.Name, LimitRows, "berisi lebih dari %d baris", b.lim.MaxRows, b.lim.MaxRows)
 		}
 		b.s.Rows = append(b.s.Rows, nil)
 		tb.row, tb.col = len(b.s.Rows), 1
@@ -215,7 +231,7 @@ func (b *htmlBuilder) start(tag string, attrs map[string]string) error {
 		}
 		c := &htmlCell{row: tb.row, col: tb.col, rows: spanOf(attrs["rowspan"], b.lim.MaxRows), cols: spanOf(attrs["colspan"], b.lim.MaxCols)}
 		if tb.col+c.cols-1 > b.lim.MaxCols {
-			return tooLarge(b.s.File, b.s.Name, "memakai %d kolom", tb.col+c.cols-1, b.lim.MaxCols)
+			return tooLarge(b.s.File, b.s.Name, LimitCols, "memakai %d kolom", tb.col+c.cols-1, b.lim.MaxCols)
 		}
 		c.num, c.hasNum = attrs["x:num"]
 		c.formula = strings.TrimPrefix(attrs["x:fmla"], "=")
@@ -279,7 +295,7 @@ func (b *htmlBuilder) flushLine() {
 		return
 	}
 	if len(b.s.Rows) >= b.lim.MaxRows {
-		b.err = tooLarge(b.s.File, b.s.Name, "berisi lebih dari %d baris", b.lim.MaxRows, b.lim.MaxRows)
+		b.err = tooLarge(b.s.File, b.s.Name, LimitRows, "berisi lebih dari %d baris", b.lim.MaxRows, b.lim.MaxRows)
 		return
 	}
 	b.s.Rows = append(b.s.Rows, []cell{{Text: strings.TrimSpace(t), Kind: cellText}})

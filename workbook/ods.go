@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -18,12 +19,15 @@ import (
 // only move the position, and a repeated non-empty row or cell is copied
 // out only within the row and column limits.
 func readODS(ctx context.Context, name string, data []byte, lim Limits) ([]*sheet, docInfo, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := openZip(name, data)
 	if err != nil {
-		return nil, docInfo{}, inputErr(name, "%w: %v", ErrFormat, err)
+		return nil, docInfo{}, err
+	}
+	if err := checkInflated(name, zr, nil, lim); err != nil {
+		return nil, docInfo{}, err
 	}
 	if manifest, err := readZipPart(zr, "META-INF/manifest.xml", 1<<20); err == nil && bytes.Contains(manifest, []byte("encryption-data")) {
-		return nil, docInfo{}, inputErr(name, "%w: berkas dilindungi kata sandi; simpan ulang tanpa kata sandi", ErrFormat)
+		return nil, docInfo{}, inputErr(name, "%w; kata sandi .ods belum didukung: buka di LibreOffice lalu simpan tanpa kata sandi", ErrPassword)
 	}
 	var info docInfo
 	if meta, err := readZipPart(zr, "meta.xml", 1<<20); err == nil {
@@ -31,17 +35,14 @@ func readODS(ctx context.Context, name string, data []byte, lim Limits) ([]*shee
 	}
 	f := zipFile(zr, "content.xml")
 	if f == nil {
-		return nil, info, inputErr(name, "%w: content.xml tidak ada", ErrFormat)
-	}
-	if f.UncompressedSize64 > uint64(lim.MaxInflated) {
-		return nil, info, inputErr(name, "%w: isi lembar %d byte setelah dibuka (batas %d)", ErrTooLarge, f.UncompressedSize64, lim.MaxInflated)
+		return nil, info, inputErr(name, "%w: content.xml tidak ada", ErrDamaged)
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, info, inputErr(name, "%w: %v", ErrFormat, err)
+		return nil, info, inputErr(name, "%w: %s", ErrDamaged, damageText(err))
 	}
 	defer rc.Close()
-	p := &odsParser{file: name, lim: lim, budget: newCellBudget(name, lim), dec: xml.NewDecoder(io.LimitReader(rc, lim.MaxInflated))}
+	p := &odsParser{file: name, lim: lim, budget: newCellBudget(name, lim), dec: xml.NewDecoder(&runGuard{r: rc})}
 	sheets, err := p.parse(ctx)
 	if err != nil {
 		return nil, info, err
@@ -52,7 +53,7 @@ func readODS(ctx context.Context, name string, data []byte, lim Limits) ([]*shee
 // zipFile finds a part of a zip by name.
 func zipFile(zr *zip.Reader, name string) *zip.File {
 	for _, f := range zr.File {
-		if f.Name == name {
+		if partName(f) == name {
 			return f
 		}
 	}
@@ -63,7 +64,7 @@ func zipFile(zr *zip.Reader, name string) *zip.File {
 func readZipPart(zr *zip.Reader, name string, limit int64) ([]byte, error) {
 	f := zipFile(zr, name)
 	if f == nil {
-		return nil, errors.New("part missing")
+		return nil, fmt.Errorf("bagian %s tidak ada", name)
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -71,8 +72,11 @@ func readZipPart(zr *zip.Reader, name string, limit int64) ([]byte, error) {
 	}
 	defer rc.Close()
 	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
-	if err != nil || int64(len(b)) > limit {
-		return nil, errors.New("part unreadable")
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("bagian %s lebih dari %s", name, mib(limit))
 	}
 	return b, nil
 }
@@ -106,6 +110,20 @@ type odsParser struct {
 	rowRep int
 	hidden bool
 	colNo  int
+	depth  xmlDepth
+}
+
+// damaged reports content.xml as damaged, or passes on a limit or the
+// end of the context.
+func (p *odsParser) damaged(err error) error {
+	var le *LimitError
+	switch {
+	case errors.As(err, &le):
+		return limitErr(p.file, le.Limit, "%s", le.Detail)
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return err
+	}
+	return inputErr(p.file, "%w: content.xml: %s", ErrDamaged, damageText(err))
 }
 
 const odsMaxRepeat = 1 << 24 // a count beyond any sheet: only moves the position
@@ -118,11 +136,14 @@ func (p *odsParser) parse(ctx context.Context) ([]*sheet, error) {
 			}
 		}
 		tok, err := p.dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
 		if err != nil {
-			return nil, inputErr(p.file, "%w: content.xml rusak: %v", ErrFormat, err)
+			if err = xmlEnd(err, p.depth); err == nil {
+				break
+			}
+			return nil, p.damaged(err)
+		}
+		if err := p.depth.step(tok); err != nil {
+			return nil, p.damaged(err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -252,7 +273,7 @@ func (p *odsParser) cell(e xml.StartElement) error {
 		return nil
 	}
 	if p.col+n-1 > p.lim.MaxCols {
-		return tooLarge(p.file, p.s.Name, "memakai %d kolom", p.col+n-1, p.lim.MaxCols)
+		return tooLarge(p.file, p.s.Name, LimitCols, "memakai %d kolom", p.col+n-1, p.lim.MaxCols)
 	}
 	for len(p.cells) < p.col-1 {
 		p.cells = append(p.cells, cell{})
@@ -268,15 +289,16 @@ func (p *odsParser) cell(e xml.StartElement) error {
 // comments (office:annotation) and expanding text:s, text:tab and
 // text:line-break.
 func (p *odsParser) cellText(start xml.StartElement) (string, error) {
-	if sv := attr(start, "string-value"); sv != "" {
-		return sv, p.dec.Skip()
-	}
+	sv := attr(start, "string-value")
 	var b strings.Builder
 	depth, paragraphs, skip := 0, 0, 0
 	for {
 		tok, err := p.dec.Token()
 		if err != nil {
-			return "", inputErr(p.file, "%w: content.xml rusak: %v", ErrFormat, err)
+			return "", p.damaged(xmlEnd(err, p.depth+1))
+		}
+		if err := p.depth.step(tok); err != nil {
+			return "", p.damaged(err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -298,6 +320,9 @@ func (p *odsParser) cellText(start xml.StartElement) (string, error) {
 			}
 		case xml.EndElement:
 			if depth == 0 {
+				if sv != "" {
+					return sv, nil
+				}
 				return b.String(), nil
 			}
 			depth--
@@ -324,14 +349,14 @@ func (p *odsParser) endRow() error {
 	if len(p.cells) == 0 {
 		n = 1 // merged empty cells: one copy says all there is
 	} else if p.row+n-1 > p.lim.MaxRows {
-		return tooLarge(p.file, p.s.Name, "berisi %d baris", p.row+n-1, p.lim.MaxRows)
+		return tooLarge(p.file, p.s.Name, LimitRows, "berisi %d baris", p.row+n-1, p.lim.MaxRows)
 	}
 	for i := 0; i < n && p.row <= p.lim.MaxRows; i++ {
 		for _, m := range p.spans {
 			p.s.Merges = append(p.s.Merges, rect{p.row, m.c1, p.row + m.r2, m.c2})
 		}
 		if len(p.s.Merges) > p.lim.MaxRows {
-			return tooLarge(p.file, p.s.Name, "berisi %d sel gabungan", len(p.s.Merges), p.lim.MaxRows)
+			return tooLarge(p.file, p.s.Name, LimitCells, "berisi %d sel gabungan", len(p.s.Merges), p.lim.MaxRows)
 		}
 		if len(p.cells) > 0 {
 			if err := p.budget.take(len(p.cells)); err != nil {

@@ -3,6 +3,7 @@ package workbook
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -25,6 +26,8 @@ type Options struct {
 	// Override names the sheet, header row and columns when detection
 	// guesses wrong.
 	Override Override
+	// Password opens encrypted .xlsx files.
+	Password string
 }
 
 // DefaultOptions are the options used when nothing is configured.
@@ -46,7 +49,7 @@ func Load(path string, lim Limits) (File, error) {
 		return File{}, inputErr(path, "ini folder, bukan berkas")
 	}
 	if st.Size() > lim.MaxBytes {
-		return File{}, inputErr(path, "%w: ukuran %d byte (batas %d byte)", ErrTooLarge, st.Size(), lim.MaxBytes)
+		return File{}, limitErr(path, LimitBytes, "ukuran %s (batas %s)", mib(st.Size()), mib(lim.MaxBytes))
 	}
 	// Read in one piece of the size the file has (io.ReadAll would grow
 	// and copy its buffer a dozen times for a large workbook).
@@ -58,7 +61,7 @@ func Load(path string, lim Limits) (File, error) {
 		return File{}, inputErr(path, "tidak dapat dibaca: %v", osReason(err))
 	}
 	if int64(len(data)) > lim.MaxBytes {
-		return File{}, inputErr(path, "%w: melebihi %d byte", ErrTooLarge, lim.MaxBytes)
+		return File{}, limitErr(path, LimitBytes, "lebih dari %s", mib(lim.MaxBytes))
 	}
 	return File{Name: path, Data: data}, nil
 }
@@ -85,36 +88,12 @@ func Read(ctx context.Context, files []File, opt Options) (*calc.Agency, error) 
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if int64(len(f.Data)) > opt.Limits.MaxBytes {
-			return nil, inputErr(f.Name, "%w: ukuran %d byte (batas %d byte)", ErrTooLarge, len(f.Data), opt.Limits.MaxBytes)
-		}
-		sheets, info, err := readSheets(ctx, f.Name, f.Data, opt.Limits)
+		in, info, fileTitles, err := readFile(ctx, a, f, opt)
 		if err != nil {
 			return nil, err
 		}
 		infos = append(infos, info)
-		in := calc.Input{File: f.Name}
-		found := false
-		for _, s := range sheets {
-			if !opt.Override.wantSheet(s.Name) {
-				continue
-			}
-			found = true
-			res := readSheet(s, a, opt.Override)
-			for _, t := range res.tables {
-				in.Tables = append(in.Tables, calc.Table{Sheet: s.Name, Kind: t.kind, Range: t.rangeText()})
-			}
-			in.Ignored = append(in.Ignored, res.ignored...)
-			in.Hidden = append(in.Hidden, hiddenOf(s)...)
-			titles = append(titles, res.titles...)
-		}
-		if !found {
-			return nil, inputErr(f.Name, "%w: lembar %q tidak ada (lembar yang ada: %s)", ErrNoTable, opt.Override.Sheet, sheetNames(sheets))
-		}
-		if len(in.Tables) == 0 {
-			return nil, &InputError{Place: calc.Ref{File: f.Name}, Err: fmt.Errorf(
-				"%w (dicari kepala tabel seperti URAIAN / ANGGARAN / REALISASI, PROGRAM / KEGIATAN / INDIKATOR, atau TARGET / REALISASI / CAPAIAN)", ErrNoTable)}
-		}
+		titles = append(titles, fileTitles...)
 		a.Inputs = append(a.Inputs, in)
 	}
 	for _, info := range infos {
@@ -122,6 +101,60 @@ func Read(ctx context.Context, files []File, opt Options) (*calc.Agency, error) 
 	}
 	a.Name, a.Year = agencyOf(titles)
 	return a, nil
+}
+
+// readFile reads one file into a, within the time limit: a deadline that
+// passes while reading is the file's fault (a *LimitError naming it); the
+// end of ctx itself is returned as it is.
+func readFile(ctx context.Context, a *calc.Agency, f File, opt Options) (in calc.Input, info docInfo, titles []string, err error) {
+	in.File = f.Name
+	if int64(len(f.Data)) > opt.Limits.MaxBytes {
+		return in, info, nil, limitErr(f.Name, LimitBytes, "ukuran %s (batas %s)", mib(int64(len(f.Data))), mib(opt.Limits.MaxBytes))
+	}
+	fctx := ctx
+	if opt.Limits.Time > 0 {
+		var cancel context.CancelFunc
+		fctx, cancel = context.WithTimeout(ctx, opt.Limits.Time)
+		defer cancel()
+	}
+	defer func() {
+		if err != nil && ctx.Err() == nil && errors.Is(fctx.Err(), context.DeadlineExceeded) {
+			err = limitErr(f.Name, LimitTime, "pembacaan lebih lama dari %s", opt.Limits.Time)
+		}
+	}()
+	sheets, info, err := readSheets(fctx, f.Name, f.Data, opt)
+	if err != nil {
+		return in, info, nil, err
+	}
+	found := false
+	for _, s := range sheets {
+		if err := fctx.Err(); err != nil {
+			return in, info, nil, err
+		}
+		if !opt.Override.wantSheet(s.Name) {
+			continue
+		}
+		found = true
+		if isKoreksiSheet(s) { // lkjip's own list of corrections, not data
+			in.Ignored = append(in.Ignored, koreksiIgnored(s)...)
+			continue
+		}
+		res := readSheet(s, a, opt.Override)
+		for _, t := range res.tables {
+			in.Tables = append(in.Tables, calc.Table{Sheet: s.Name, Kind: t.kind, Range: t.rangeText()})
+		}
+		in.Ignored = append(in.Ignored, res.ignored...)
+		in.Hidden = append(in.Hidden, hiddenOf(s)...)
+		titles = append(titles, res.titles...)
+	}
+	if !found {
+		return in, info, nil, inputErr(f.Name, "%w: lembar %q tidak ada (lembar yang ada: %s)", ErrNoTable, opt.Override.Sheet, sheetNames(sheets))
+	}
+	if len(in.Tables) == 0 {
+		return in, info, nil, &InputError{Place: calc.Ref{File: f.Name}, Err: fmt.Errorf(
+			"%w (dicari kepala tabel seperti URAIAN / ANGGARAN / REALISASI, PROGRAM / KEGIATAN / INDIKATOR, atau TARGET / REALISASI / CAPAIAN)", ErrNoTable)}
+	}
+	return in, info, titles, nil
 }
 
 // hiddenOf lists a sheet's hidden rows and columns that hold something.

@@ -103,7 +103,7 @@ func TestReadSampleOtherTables(t *testing.T) {
 func TestReadSampleNothingLost(t *testing.T) {
 	a := readSample(t)
 	for _, f := range fixtures.Sampang2020() {
-		sheets, _, err := readSheets(context.Background(), f.Name, f.Data, DefaultLimits())
+		sheets, _, err := readSheets(context.Background(), f.Name, f.Data, DefaultOptions())
 		require.NoError(t, err)
 		var in calc.Input
 		for _, x := range a.Inputs {
@@ -179,9 +179,9 @@ func TestReadRejects(t *testing.T) {
 		data []byte
 		want error
 	}{
-		{"empty", nil, ErrFormat},
+		{"empty", nil, ErrEmpty},
 		{"random bytes", []byte{0x00, 0x01, 0x02, 0xff}, ErrFormat},
-		{"truncated zip", []byte("PK\x03\x04garbage"), ErrFormat},
+		{"truncated zip", []byte("PK\x03\x04garbage"), ErrDamaged},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -108,22 +108,22 @@ func TestReadODSRepeats(t *testing.T) {
 	t.Run("empty runs only move the position", func(t *testing.T) {
 		data := odsWith(t, `<table:table-row>`+cellA+`</table:table-row>`+
 			`<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>`)
-		sheets, _, err := readSheets(context.Background(), "x.ods", data, DefaultLimits())
+		sheets, _, err := readSheets(context.Background(), "x.ods", data, DefaultOptions())
 		require.NoError(t, err)
 		assert.Len(t, sheets[0].Rows, 1)
 		assert.Equal(t, "a", sheets[0].at(1, 1).Text)
 	})
 	t.Run("a repeated filled row is bounded", func(t *testing.T) {
 		data := odsWith(t, `<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="500" office:value-type="float" office:value="1"/></table:table-row>`)
-		lim := DefaultLimits()
-		lim.MaxCells = 100_000
-		_, _, err := readSheets(context.Background(), "x.ods", data, lim)
+		opt := DefaultOptions()
+		opt.Limits.MaxCells = 100_000
+		_, _, err := readSheets(context.Background(), "x.ods", data, opt)
 		assert.ErrorIs(t, err, ErrTooLarge)
 		assert.ErrorContains(t, err, "lebih dari 100000 sel")
 	})
 	t.Run("comments are not cell text, spaces are expanded", func(t *testing.T) {
 		data := odsWith(t, `<table:table-row><table:table-cell office:value-type="string"><office:annotation><text:p>catatan</text:p></office:annotation><text:p>Rp<text:s text:c="2"/>1</text:p></table:table-cell></table:table-row>`)
-		sheets, _, err := readSheets(context.Background(), "x.ods", data, DefaultLimits())
+		sheets, _, err := readSheets(context.Background(), "x.ods", data, DefaultOptions())
 		require.NoError(t, err)
 		assert.Equal(t, "Rp  1", sheets[0].at(1, 1).Text)
 	})
@@ -145,9 +145,9 @@ func TestReadDamaged(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := readSheets(context.Background(), "x", tt.data, DefaultLimits())
+			_, _, err := readSheets(context.Background(), "x", tt.data, DefaultOptions())
 			require.Error(t, err)
-			assert.ErrorIs(t, err, ErrFormat)
+			assert.ErrorIs(t, err, ErrDamaged)
 			assert.NotErrorIs(t, err, errReaderPanic)
 			assert.False(t, strings.Contains(err.Error(), "\n"), "one line")
 		})

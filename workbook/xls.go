@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"math"
 
@@ -21,16 +22,17 @@ import (
 // by excelize, with checks against sector-chain cycles); the BIFF8 records
 // are read here, by hand, with every length checked against the record
 // and every count against the bytes that hold it (docs/formats.md).
-func readOLE(ctx context.Context, name string, data []byte, lim Limits) ([]*sheet, docInfo, error) {
+func readOLE(ctx context.Context, name string, data []byte, opt Options) ([]*sheet, docInfo, error) {
+	lim := opt.Limits
 	doc, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
-		return nil, docInfo{}, inputErr(name, "%w: berkas OLE rusak: %v", ErrFormat, err)
+		return nil, docInfo{}, inputErr(name, "%w: wadah OLE tidak utuh", ErrDamaged)
 	}
 	var book []byte
 	for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
 		switch entry.Name {
 		case "EncryptedPackage", "EncryptionInfo":
-			return nil, docInfo{}, inputErr(name, "%w: berkas dilindungi kata sandi; simpan ulang tanpa kata sandi", ErrFormat)
+			return readEncryptedXLSX(ctx, name, data, opt)
 		case "Book":
 			if book == nil {
 				return nil, docInfo{}, inputErr(name, "%w: format Excel 5.0/95 belum didukung; simpan sebagai .xlsx", ErrFormat)
@@ -39,7 +41,7 @@ func readOLE(ctx context.Context, name string, data []byte, lim Limits) ([]*shee
 			size := min(entry.Size, int64(len(data)), lim.MaxInflated)
 			book, err = io.ReadAll(io.LimitReader(entry, size))
 			if err != nil {
-				return nil, docInfo{}, inputErr(name, "%w: aliran Workbook rusak: %v", ErrFormat, err)
+				return nil, docInfo{}, inputErr(name, "%w: aliran Workbook tidak utuh", ErrDamaged)
 			}
 		}
 	}
@@ -138,7 +140,7 @@ func (r *biffReader) raw(pos int) (record, int, bool) {
 }
 
 func (r *biffReader) corrupt(what string) error {
-	return inputErr(r.file, "%w: berkas .xls rusak (%s)", ErrFormat, what)
+	return inputErr(r.file, "%w: .xls tidak utuh (%s)", ErrDamaged, what)
 }
 
 func (r *biffReader) read(ctx context.Context) ([]*sheet, error) {
@@ -187,7 +189,7 @@ func (r *biffReader) globals() error {
 		case recEOF:
 			return nil
 		case recFilePass:
-			return inputErr(r.file, "%w: berkas dilindungi kata sandi; simpan ulang tanpa kata sandi", ErrFormat)
+			return inputErr(r.file, "%w; kata sandi .xls (Excel 97–2003) belum didukung: buka di Excel atau LibreOffice lalu simpan tanpa kata sandi", ErrPassword)
 		case recBoundSheet:
 			if len(d) < 8 {
 				return r.corrupt("BOUNDSHEET8")
@@ -238,7 +240,7 @@ func (r *biffReader) percentXF(ixfe uint16) bool {
 func (r *biffReader) worksheet(s *sheet, pos int) error {
 	rec, pos, ok := r.recordAt(pos)
 	if !ok || rec.typ != recBOF {
-		return r.corrupt("lembar " + s.Name + " tanpa BOF")
+		return r.corrupt(fmt.Sprintf("lembar %q tanpa BOF", s.Name))
 	}
 	if len(rec.data) >= 4 && binary.LittleEndian.Uint16(rec.data[2:]) != 0x0010 {
 		return nil // a chart or macro sheet
@@ -249,7 +251,7 @@ func (r *biffReader) worksheet(s *sheet, pos int) error {
 	for depth > 0 {
 		rec, next, ok := r.recordAt(pos)
 		if !ok {
-			return r.corrupt("lembar " + s.Name + " terpotong")
+			return r.corrupt(fmt.Sprintf("lembar %q terpotong", s.Name))
 		}
 		pos = next
 		if rec.typ == recBOF {
@@ -400,6 +402,9 @@ func (r *biffReader) worksheetRecord(s *sheet, rec record, pending **pendingStri
 		}
 		n := int(binary.LittleEndian.Uint16(d))
 		for i := 0; i < n && 2+i*8+8 <= len(d); i++ {
+			if err := r.budget.take(1); err != nil { // bounds the merges kept before the boundary counts them
+				return err
+			}
 			p := 2 + i*8
 			s.Merges = append(s.Merges, rect{
 				r1: int(binary.LittleEndian.Uint16(d[p:])) + 1, r2: int(binary.LittleEndian.Uint16(d[p+2:])) + 1,
@@ -427,10 +432,10 @@ func (r *biffReader) worksheetRecord(s *sheet, rec record, pending **pendingStri
 // put stores a cell, growing the sheet within the limits.
 func (r *biffReader) put(s *sheet, row, col int, c cell) error {
 	if row > r.lim.MaxRows {
-		return tooLarge(r.file, s.Name, "berisi %d baris", row, r.lim.MaxRows)
+		return tooLarge(r.file, s.Name, LimitRows, "berisi %d baris", row, r.lim.MaxRows)
 	}
 	if col > r.lim.MaxCols {
-		return tooLarge(r.file, s.Name, "memakai %d kolom", col, r.lim.MaxCols)
+		return tooLarge(r.file, s.Name, LimitCols, "memakai %d kolom", col, r.lim.MaxCols)
 	}
 	if c.empty() {
 		return nil

@@ -143,11 +143,14 @@ func (r *biffReader) readSST(rec record) error {
 		unique = total/3 + 1
 	}
 	sr := &segReader{segs: append([][]byte{rec.data[8:]}, rec.cont...)}
-	r.sst = make([]string, 0, unique)
+	r.sst = make([]string, 0, min(unique, r.lim.MaxStrings))
 	for len(r.sst) < unique {
 		s, ok := sr.xlUnicodeRich(true)
 		if !ok {
 			break // a short table: strings past the end read as missing
+		}
+		if len(r.sst) >= r.lim.MaxStrings {
+			return limitErr(r.file, LimitStrings, "berisi lebih dari %d teks bersama", r.lim.MaxStrings)
 		}
 		r.sst = append(r.sst, s)
 	}

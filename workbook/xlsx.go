@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -22,9 +24,9 @@ type docInfo struct {
 // stored result is a cell of its own, marked NoCache, so that a total
 // written by a generator that computes nothing is seen at all.
 func readXLSX(ctx context.Context, name string, data []byte, lim Limits) ([]*sheet, docInfo, error) {
-	b, err := xlsx.Open(data, xlsxLimits(lim))
+	b, err := openXLSX(name, data, lim)
 	if err != nil {
-		return nil, docInfo{}, xlsxErr(name, err)
+		return nil, docInfo{}, err
 	}
 	p := b.Props
 	info := docInfo{Title: p.Title, Subject: p.Subject, Description: p.Description, Keywords: p.Keywords}
@@ -41,29 +43,93 @@ func readXLSX(ctx context.Context, name string, data []byte, lim Limits) ([]*she
 		s.clampMerges(lim)
 		out = append(out, s)
 	}
-	evaluateFormulas(out, excelizeFallback(data, lim))
+	fallback, closeFallback := excelizeFallback(data, lim)
+	defer closeFallback()
+	evaluateFormulas(out, fallback)
 	return out, info, nil
+}
+
+// openXLSX checks a package from its zip directory alone (the number of
+// parts, a part named twice, what the parts declare they unpack to, a
+// worksheet part named by several sheets counting once for each) before
+// anything is unpacked, then reads its structure.
+func openXLSX(name string, data []byte, lim Limits) (*xlsx.Book, error) {
+	zr, err := openZip(name, data)
+	if err != nil {
+		return nil, err
+	}
+	seen := make(map[string]bool, len(zr.File))
+	for _, f := range zr.File {
+		n := strings.ToLower(partName(f))
+		if seen[n] {
+			return nil, inputErr(name, "%w: bagian %q ada dua kali", ErrDamaged, partName(f))
+		}
+		seen[n] = true
+	}
+	if err := checkInflated(name, zr, nil, lim); err != nil {
+		return nil, err
+	}
+	b, err := xlsx.OpenZip(zr, xlsxLimits(lim))
+	if err != nil {
+		return nil, xlsxErr(name, err)
+	}
+	uses := map[string]int{}
+	for _, s := range b.Sheets {
+		uses[strings.ToLower(s.Part)]++
+	}
+	extra := map[string]int{}
+	for _, f := range zr.File {
+		extra[f.Name] = max(0, uses[strings.ToLower(partName(f))]-1)
+	}
+	if err := checkInflated(name, zr, extra, lim); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// readEncryptedXLSX reads an encrypted .xlsx (an OLE file holding
+// EncryptedPackage) with the password given; excelize decrypts it.
+func readEncryptedXLSX(ctx context.Context, name string, data []byte, opt Options) ([]*sheet, docInfo, error) {
+	if opt.Password == "" {
+		return nil, docInfo{}, inputErrOf(name, ErrPassword)
+	}
+	plain, err := excelize.Decrypt(data, &excelize.Options{Password: opt.Password})
+	if err != nil {
+		return nil, docInfo{}, inputErr(name, "%w: kata sandi salah atau enkripsinya tidak didukung", ErrPassword)
+	}
+	if sniff(plain) != formatXLSX {
+		// excelize does not check the password's verifier: a wrong one
+		// decrypts to noise.
+		return nil, docInfo{}, inputErr(name, "%w: kata sandi salah", ErrPassword)
+	}
+	return readXLSX(ctx, name, plain, opt.Limits)
 }
 
 // xlsxLimits are the reader's caps for a file under lim.
 func xlsxLimits(lim Limits) xlsx.Limits {
 	x := xlsx.DefaultLimits()
 	x.MaxInflated, x.MaxRows, x.MaxCols, x.MaxCells = lim.MaxInflated, lim.MaxRows, lim.MaxCols, lim.MaxCells
-	x.MaxStrings = lim.MaxCells
+	x.MaxStrings = lim.MaxStrings
 	x.MaxStringBytes = min(lim.MaxInflated, x.MaxStringBytes)
+	x.MaxToken, x.MaxDepth = maxXMLRun, maxXMLDepth
 	return x
 }
 
-// xlsxErr words a reader error as an input error: beyond a limit, or not
-// a workbook that can be read.
+// xlsxErr words a reader error as an input error: beyond a limit (naming
+// which, when a setting raises it), or a damaged workbook.
 func xlsxErr(name string, err error) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
-	if errors.Is(err, xlsx.ErrLimit) {
-		return inputErr(name, "%w: %v", ErrTooLarge, err)
+	var le *xlsx.LimitError
+	if errors.As(err, &le) {
+		detail := strings.Replace(err.Error(), xlsx.ErrLimit.Error()+": ", "", 1)
+		if le.Limit == "" {
+			return inputErr(name, "%w: %s", ErrTooLarge, detail)
+		}
+		return limitErr(name, Limit(le.Limit), "%s", detail) // the names are the same
 	}
-	return inputErr(name, "%w: %v", ErrFormat, err)
+	return inputErr(name, "%w: %s", ErrDamaged, damageText(err))
 }
 
 // readXLSXSheet reads one sheet into rows of cells. The sheet's XML is
@@ -239,13 +305,16 @@ func xlsxCell(b *xlsx.Book, x xlsx.Cell) cell {
 }
 
 // excelizeFallback evaluates, with excelize's calculator, a formula
-// without a stored result that lkjip's own evaluator does not handle.
-// Such files are rare, so the workbook is opened with excelize only when
-// the first such formula is met.
-func excelizeFallback(data []byte, lim Limits) fallbackFunc {
+// without a stored result that lkjip's own evaluator does not handle (the
+// evaluator decides which are safe to hand over). Such files are rare, so
+// the workbook is opened with excelize only when the first such formula
+// is met; excelize unpacks large parts into a private temporary folder,
+// which closing removes.
+func excelizeFallback(data []byte, lim Limits) (fallbackFunc, func()) {
 	var f *excelize.File
+	var tmp string
 	opened := false
-	return func(sheetName string, row, col int) (v string, ok bool) {
+	eval := func(sheetName string, row, col int) (v string, ok bool) {
 		defer func() {
 			if recover() != nil {
 				v, ok = "", false
@@ -254,8 +323,11 @@ func excelizeFallback(data []byte, lim Limits) fallbackFunc {
 		if !opened {
 			opened = true
 			var err error
+			if tmp, err = os.MkdirTemp("", "lkjip-"); err != nil {
+				return "", false
+			}
 			f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-				RawCellValue: true, UnzipSizeLimit: lim.MaxInflated, UnzipXMLSizeLimit: min(lim.MaxInflated, 16<<20),
+				RawCellValue: true, UnzipSizeLimit: lim.MaxInflated, UnzipXMLSizeLimit: min(lim.MaxInflated, 16<<20), TmpDir: tmp,
 			})
 			if err != nil {
 				f = nil
@@ -265,12 +337,21 @@ func excelizeFallback(data []byte, lim Limits) fallbackFunc {
 			return "", false
 		}
 		formula, err := f.GetCellFormula(sheetName, cellName(row, col))
-		if err != nil || !fallbackSafe(formula) {
+		if err != nil || formula == "" {
 			return "", false
 		}
 		v, err = f.CalcCellValue(sheetName, cellName(row, col), excelize.Options{RawCellValue: true})
 		return v, err == nil
 	}
+	closeFn := func() {
+		if f != nil {
+			f.Close()
+		}
+		if tmp != "" {
+			os.RemoveAll(tmp)
+		}
+	}
+	return eval, closeFn
 }
 
 // cellName is the A1 name of a cell.

@@ -54,14 +54,14 @@ func TestXLSXRefusals(t *testing.T) {
 		want error
 		text string
 	}{
-		{"truncated sheet", rewriteSheet(t, good, func(b []byte) []byte { return b[:len(b)/2] }), DefaultLimits(), ErrFormat, "terpotong"},
-		{"unpacks beyond the limit", good, small, ErrTooLarge, "terurai lebih dari"},
+		{"truncated sheet", rewriteSheet(t, good, func(b []byte) []byte { return b[:len(b)/2] }), DefaultLimits(), ErrDamaged, "terpotong"},
+		{"unpacks beyond the limit", good, small, ErrTooLarge, "setelah dibuka"},
 		{"value in column XFD", rewriteSheet(t, good, func(b []byte) []byte {
 			return bytes.Replace(b, []byte(`<row r="1">`), []byte(`<row r="1"><c r="XFD1"><v>1</v></c>`), 1)
 		}), DefaultLimits(), ErrTooLarge, "batas 512 kolom"},
 		{"nested deeper than the limit", rewriteSheet(t, good, func(b []byte) []byte {
-			return bytes.Replace(b, []byte(`<sheetData>`), []byte(`<sheetData>`+strings.Repeat("<x>", 200)+strings.Repeat("</x>", 200)), 1)
-		}), DefaultLimits(), ErrFormat, "bersarang"},
+			return bytes.Replace(b, []byte(`<sheetData>`), []byte(`<sheetData>`+strings.Repeat("<x>", 300)+strings.Repeat("</x>", 300)), 1)
+		}), DefaultLimits(), ErrDamaged, "bersarang"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Read(context.Background(), []File{{Name: "lra.xlsx", Data: tc.data}}, Options{Limits: tc.lim})

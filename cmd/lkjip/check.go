@@ -19,7 +19,7 @@ func checkCommand() *cli.Command {
 		OnUsageError:       usageError,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "bentuk keluaran: text atau json"},
-		}, append(settingsFlags(), readFlags()...)...),
+		}, append(settingsFlags(), append(readFlags(), append(limitFlags(), passwordFlag())...)...)...),
 		Action: func(c *cli.Context) error {
 			format := c.String("format")
 			if format != "text" && format != "json" {
@@ -54,7 +54,7 @@ func checkCommand() *cli.Command {
 // a summary.
 func writeText(w io.Writer, r *calc.Result) error {
 	for _, f := range r.Findings {
-		if _, err := fmt.Fprintln(w, f.String()); err != nil {
+		if _, err := fmt.Fprintln(w, oneLine(f.String())); err != nil {
 			return err
 		}
 	}

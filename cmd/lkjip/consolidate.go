@@ -37,7 +37,7 @@ func consolidateCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "berkas keluaran (.xlsx), wajib"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "bentuk ringkasan di layar: text atau json"},
 			&cli.StringFlag{Name: "map", Usage: "berkas CSV pemetaan: kolom berkas, perangkat daerah, tahun"},
-		}, settingsFlags()...),
+		}, append(settingsFlags(), append(limitFlags(), passwordFlag())...)...),
 		Action: func(c *cli.Context) error {
 			out, format := c.String("output"), c.String("format")
 			paths := c.Args().Slice()
@@ -53,11 +53,15 @@ func consolidateCommand() *cli.Command {
 				return err
 			}
 			opt := batch.DefaultOptions()
-			settings, err := settingsFrom(c)
+			lim, err := limitsFrom(c)
 			if err != nil {
 				return err
 			}
-			opt.Settings = settings
+			opt.Read.Limits = lim
+			opt.Read.Password = c.String("kata-sandi")
+			if opt.Settings, err = settingsFrom(c); err != nil {
+				return err
+			}
 			if m := c.String("map"); m != "" {
 				mapping, err := readMapping(m)
 				if err != nil {
@@ -100,10 +104,13 @@ func finishConsolidation(c *cli.Context, con *calc.Consolidation, out, format st
 	if len(con.Agencies) == 0 {
 		return errors.New("tidak ada berkas yang dapat direkap; rekap tidak ditulis")
 	}
-	err := outfile.Write(out, func(w io.Writer) error {
+	err := outfile.WriteContext(c.Context, out, func(w io.Writer) error {
 		return layout.Consolidation(c.Context, con, w, layout.Options{Now: time.Now()})
 	})
 	if err != nil {
+		if c.Context.Err() != nil {
+			return c.Context.Err()
+		}
 		return fmt.Errorf("%s: rekap tidak dapat ditulis: %w", out, err)
 	}
 	if format == "json" {

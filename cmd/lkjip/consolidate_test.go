@@ -106,7 +106,7 @@ func assertAgencies(t *testing.T, k *kabupaten.Kabupaten, res calc.JSONConsolida
 	assert.Equal(t, jsonDecimal(k.Realisasi.String()), res.Totals.Realisasi)
 	require.Len(t, res.Failed, 1)
 	assert.Equal(t, k.Broken, filepath.Base(res.Failed[0].File))
-	assert.Equal(t, "bukan berkas spreadsheet yang didukung: zip: not a valid zip file", res.Failed[0].Reason)
+	assert.Equal(t, "berkas rusak: zip tidak utuh (terpotong atau rusak)", res.Failed[0].Reason)
 }
 
 // jsonDecimal writes an exact decimal as the JSON does: whole rupiah

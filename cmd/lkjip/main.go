@@ -10,8 +10,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
+	"unicode"
 
 	"github.com/urfave/cli/v2"
 )
@@ -46,8 +48,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "lkjip: dibatalkan; tidak ada berkas keluaran yang ditulis")
 		return exitUnusable
 	}
-	fmt.Fprintln(stderr, "lkjip:", err)
+	fmt.Fprintln(stderr, "lkjip:", oneLine(err.Error()))
 	return exitUnusable
+}
+
+// oneLine makes text from a file (a file or sheet name, a cell) safe to
+// print as one line on a terminal: line breaks, escape sequences and
+// other control characters, and the marks that reverse the direction of
+// text, are shown escaped (\n, \x1b, \u202e) instead of acting.
+func oneLine(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // newApp builds the command-line application.
@@ -76,6 +95,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			checkCommand(),
 			reportCommand(),
+			correctCommand(),
 			consolidateCommand(),
 			serveCommand(),
 			templateCommand(),

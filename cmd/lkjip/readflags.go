@@ -26,6 +26,12 @@ func readFlags() []cli.Flag {
 // readOptions builds the reader's options from the command line.
 func readOptions(c *cli.Context) (workbook.Options, error) {
 	opt := workbook.DefaultOptions()
+	lim, err := limitsFrom(c)
+	if err != nil {
+		return opt, err
+	}
+	opt.Limits = lim
+	opt.Password = c.String("kata-sandi")
 	opt.Override.Sheet = c.String("sheet")
 	if n := c.Int("header-row"); n != 0 {
 		if n < 1 {
@@ -50,13 +56,21 @@ func readOptions(c *cli.Context) (workbook.Options, error) {
 	return opt, nil
 }
 
-// readHint adds to a "no table recognised" error the flags that let the
-// user say where the table is.
+// readHint adds to a reader's error the flag that helps: where the table
+// is when none was recognised, the password of an encrypted file, the
+// limit a large file broke.
 func readHint(err error) error {
-	if !errors.Is(err, workbook.ErrNoTable) {
-		return err
+	var le *workbook.LimitError
+	var ie *workbook.InputError
+	switch {
+	case errors.Is(err, workbook.ErrNoTable):
+		return fmt.Errorf("%w; tunjukkan tabelnya dengan --sheet NAMA, --header-row N dan kolom seperti --col-uraian B --col-anggaran C --col-realisasi D (lihat: lkjip check --help)", err)
+	case errors.As(err, &ie) && ie.Err == workbook.ErrPassword:
+		return fmt.Errorf("%w; berikan kata sandinya dengan --kata-sandi", err)
+	case errors.As(err, &le):
+		return fmt.Errorf("%w; bila berkas ini memang sebesar itu, naikkan batasnya dengan --%s", err, limitFlag(le.Limit))
 	}
-	return fmt.Errorf("%w; tunjukkan tabelnya dengan --sheet NAMA, --header-row N dan kolom seperti --col-uraian B --col-anggaran C --col-realisasi D (lihat: lkjip check --help)", err)
+	return err
 }
 
 // readFlagsHelp is the help text about these flags.

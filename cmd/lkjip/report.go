@@ -24,7 +24,7 @@ func reportCommand() *cli.Command {
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "berkas keluaran (.xlsx), wajib"},
 			&cli.BoolFlag{Name: "locale-tag", Usage: "tandai format angka dengan kode bahasa Indonesia [$-421]"},
-		}, append(settingsFlags(), readFlags()...)...),
+		}, append(settingsFlags(), append(readFlags(), append(limitFlags(), passwordFlag())...)...)...),
 		Action: func(c *cli.Context) error {
 			out := c.String("output")
 			if out == "" {
@@ -46,12 +46,15 @@ func reportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			err = outfile.Write(out, func(w io.Writer) error {
+			err = outfile.WriteContext(c.Context, out, func(w io.Writer) error {
 				return layout.Report(c.Context, r, w, layout.Options{
 					Now: time.Now(), LocaleTag: c.Bool("locale-tag"), Links: inputLinks(out, paths),
 				})
 			})
 			if err != nil {
+				if c.Context.Err() != nil {
+					return c.Context.Err()
+				}
 				return fmt.Errorf("%s: laporan tidak dapat ditulis: %w", out, err)
 			}
 			n := calc.CountFindings(r.Findings)

@@ -30,7 +30,7 @@ func serveCommand() *cli.Command {
 			&cli.DurationFlag{Name: "job-timeout", Value: def.JobTimeout, Usage: "batas waktu memproses satu unggahan"},
 			&cli.DurationFlag{Name: "keep", Value: def.ResultTTL, Usage: "lama hasil dapat diunduh sebelum dihapus"},
 			&cli.StringFlag{Name: "tmpdir", Usage: "folder penyimpanan sementara hasil (bawaan: folder sementara sistem)"},
-		}, settingsFlags()...),
+		}, append(settingsFlags(), limitFlags()...)...),
 		Action: func(c *cli.Context) error {
 			if c.Args().Len() > 0 {
 				return fmt.Errorf("perintah salah: serve tidak menerima nama berkas")
@@ -41,6 +41,9 @@ func serveCommand() *cli.Command {
 				return err
 			}
 			cfg.Settings = settings
+			if cfg.Read.Limits, err = limitsFrom(c); err != nil {
+				return err
+			}
 			cfg.Addr = c.String("addr")
 			cfg.MaxRequestBytes = c.Int64("max-upload-mb") << 20
 			cfg.MaxFiles = c.Int("max-files")

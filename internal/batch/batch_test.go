@@ -76,7 +76,7 @@ func assertKabupaten(t *testing.T, k *kabupaten.Kabupaten, c *calc.Consolidation
 	failed := c.Failed()
 	require.Len(t, failed, 1)
 	assert.Equal(t, k.Broken, filepath.Base(failed[0].File))
-	assert.Equal(t, "bukan berkas spreadsheet yang didukung: zip: not a valid zip file", failed[0].Reason)
+	assert.Equal(t, "berkas rusak: zip tidak utuh (terpotong atau rusak)", failed[0].Reason)
 	assert.Equal(t, k.Year, c.Year)
 	assert.Equal(t, k.Region, c.Region)
 }

@@ -4,6 +4,7 @@
 package outfile
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,21 +15,32 @@ import (
 // ErrIsInput: the output would overwrite one of the inputs.
 var ErrIsInput = errors.New("berkas keluaran sama dengan salah satu berkas masukan")
 
-// Write creates path with what write produces. On any error the temporary
-// file is removed and path is left as it was.
-func Write(path string, write func(io.Writer) error) (err error) {
+// Write creates path with what write produces. On any error, or a panic,
+// the temporary file is removed and path is left as it was.
+func Write(path string, write func(io.Writer) error) error {
+	return WriteContext(context.Background(), path, write)
+}
+
+// WriteContext is Write that gives up when ctx ends (an interrupted run):
+// even if write did not notice in time, the temporary file is removed
+// instead of renamed, and ctx's error returned.
+func WriteContext(ctx context.Context, path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("buat berkas sementara di %s: %w", dir, err)
 	}
+	renamed := false
 	defer func() {
-		if err != nil {
+		if !renamed {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
 	}()
 	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = ctx.Err(); err != nil {
 		return err
 	}
 	if err = tmp.Sync(); err != nil {
@@ -40,7 +52,14 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	if err = ctx.Err(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	renamed = true
+	return nil
 }
 
 // CheckNotInput refuses an output path that names one of the inputs (the

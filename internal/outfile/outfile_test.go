@@ -1,6 +1,7 @@
 package outfile
 
 import (
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -39,6 +40,33 @@ func TestWriteFailureLeavesNothing(t *testing.T) {
 	assert.Equal(t, "lama", string(got), "the old file is untouched")
 	entries, _ := os.ReadDir(dir)
 	assert.Len(t, entries, 1, "no temporary file left")
+}
+
+func TestWriteContextEnded(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.xlsx")
+	ctx, cancel := context.WithCancel(context.Background())
+	err := WriteContext(ctx, path, func(w io.Writer) error {
+		_, err := io.WriteString(w, "lengkap")
+		cancel() // interrupted after the writer finished, before the rename
+		return err
+	})
+	assert.ErrorIs(t, err, context.Canceled)
+	entries, _ := os.ReadDir(dir)
+	assert.Empty(t, entries, "neither the output nor its temporary file")
+}
+
+func TestWritePanicLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.xlsx")
+	assert.Panics(t, func() {
+		_ = Write(path, func(w io.Writer) error {
+			io.WriteString(w, "setengah")
+			panic("boom")
+		})
+	})
+	entries, _ := os.ReadDir(dir)
+	assert.Empty(t, entries, "no temporary file left")
 }
 
 func TestCheckNotInput(t *testing.T) {

@@ -43,6 +43,35 @@ func DefaultLimits() Limits {
 // ErrLimit marks a workbook beyond one of the Limits.
 var ErrLimit = errors.New("melebihi batas")
 
+// Limit names the limit a workbook went beyond, so that a caller can say
+// which setting raises it; empty for the fixed bounds no real file meets.
+type Limit string
+
+// The limits that follow a field of Limits.
+const (
+	LimitInflated Limit = "inflated"
+	LimitRows     Limit = "rows"
+	LimitCols     Limit = "cols"
+	LimitCells    Limit = "cells"
+	LimitStrings  Limit = "strings"
+)
+
+// LimitError is a workbook beyond a limit; errors.Is(err, ErrLimit) holds.
+type LimitError struct {
+	Limit  Limit
+	Detail string
+}
+
+func (e *LimitError) Error() string { return ErrLimit.Error() + ": " + e.Detail }
+
+// Is makes errors.Is(err, ErrLimit) hold.
+func (e *LimitError) Is(target error) bool { return target == ErrLimit }
+
+// limitf builds a *LimitError.
+func limitf(l Limit, format string, args ...any) error {
+	return &LimitError{Limit: l, Detail: fmt.Sprintf(format, args...)}
+}
+
 // Sheet is a sheet of the workbook as workbook.xml lists it.
 type Sheet struct {
 	Name string
@@ -79,6 +108,12 @@ func Open(data []byte, lim Limits) (*Book, error) {
 	if err != nil {
 		return nil, err // "zip: not a valid zip file", as users have seen it
 	}
+	return OpenZip(zr, lim)
+}
+
+// OpenZip is Open for a package whose zip directory the caller has
+// already read (and checked).
+func OpenZip(zr *zip.Reader, lim Limits) (*Book, error) {
 	b := &Book{zr: zr, lim: lim, left: lim.MaxInflated}
 	bookPart := "xl/workbook.xml"
 	if rels, err := b.rels("_rels/.rels", ""); err == nil {
@@ -131,7 +166,7 @@ var errNoPart = errors.New("bagian tidak ada")
 
 // open opens a part of the package for reading, counting what it unpacks
 // against MaxInflated. Part names are matched exactly, then ignoring case
-// (as the packaging format wants).
+// (as the packaging format wants) and taking backslashes for slashes.
 func (b *Book) open(name string) (io.ReadCloser, error) {
 	name = strings.TrimPrefix(name, "/")
 	var f *zip.File
@@ -143,7 +178,8 @@ func (b *Book) open(name string) (io.ReadCloser, error) {
 	}
 	if f == nil {
 		for _, zf := range b.zr.File {
-			if strings.EqualFold(zf.Name, name) {
+			// Backslashes are read as slashes, as excelize reads them.
+			if strings.EqualFold(path.Clean(strings.ReplaceAll(zf.Name, `\`, "/")), name) {
 				f = zf
 				break
 			}
@@ -168,7 +204,7 @@ type limitedPart struct {
 
 func (p *limitedPart) Read(buf []byte) (int, error) {
 	if p.b.left <= 0 {
-		return 0, fmt.Errorf("%w: isi berkas terurai lebih dari %d byte (%s)", ErrLimit, p.b.lim.MaxInflated, p.name)
+		return 0, limitf(LimitInflated, "isi berkas terurai lebih dari %d byte (%s)", p.b.lim.MaxInflated, p.name)
 	}
 	if int64(len(buf)) > p.b.left+1 {
 		buf = buf[:p.b.left+1]
@@ -176,7 +212,7 @@ func (p *limitedPart) Read(buf []byte) (int, error) {
 	n, err := p.rc.Read(buf)
 	p.b.left -= int64(n)
 	if p.b.left < 0 {
-		return n, fmt.Errorf("%w: isi berkas terurai lebih dari %d byte (%s)", ErrLimit, p.b.lim.MaxInflated, p.name)
+		return n, limitf(LimitInflated, "isi berkas terurai lebih dari %d byte (%s)", p.b.lim.MaxInflated, p.name)
 	}
 	if err != nil && err != io.EOF {
 		err = fmt.Errorf("%s: %w", p.name, err)
@@ -237,6 +273,7 @@ func (b *Book) rels(part, dir string) ([]relationship, error) {
 		if mode := b.attrText(s, "TargetMode"); mode == "External" {
 			return nil
 		}
+		r.target = strings.ReplaceAll(r.target, `\`, "/") // as excelize reads it
 		if strings.HasPrefix(r.target, "/") {
 			r.target = strings.TrimPrefix(r.target, "/")
 		} else {
@@ -273,7 +310,7 @@ func (b *Book) readWorkbook(part string, targets map[string]string) error {
 		}
 		sh.Part = targets[b.attrText(s, "id")]
 		if len(b.Sheets) >= 4096 {
-			return fmt.Errorf("%w: lebih dari 4096 lembar", ErrLimit)
+			return limitf("", "lebih dari 4096 lembar")
 		}
 		b.Sheets = append(b.Sheets, sh)
 		return nil

@@ -75,7 +75,7 @@ func (s *scanner) fill() bool {
 	}
 	if s.end == len(s.buf) {
 		if len(s.buf) >= s.maxToken {
-			s.err = fmt.Errorf("satu unsur XML lebih panjang dari %d byte", s.maxToken)
+			s.err = fmt.Errorf("satu unsur XML lebih panjang dari %d byte (XML tidak wajar)", s.maxToken)
 			return false
 		}
 		nb := make([]byte, min(2*len(s.buf), s.maxToken))
@@ -197,7 +197,7 @@ func (s *scanner) bang() (tokKind, error) {
 		return tokText, nil
 	}
 	if bytes.HasPrefix(head, []byte("<!DOCTYPE")) {
-		return 0, s.fail(errors.New("XML berisi DTD (<!DOCTYPE>), yang tidak dipakai berkas spreadsheet"))
+		return 0, s.fail(errors.New("XML tidak sah: berisi DTD (<!DOCTYPE>), yang tidak dipakai berkas spreadsheet"))
 	}
 	if len(head) < 9 {
 		return 0, s.fail(errTruncated)

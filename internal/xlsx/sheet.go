@@ -145,7 +145,7 @@ func (r *sheetReader) colEntry(s *scanner) error {
 		return nil // a malformed entry says nothing
 	}
 	if len(r.lay.Cols) >= 16384 {
-		return fmt.Errorf("%w: lebih dari 16384 keterangan kolom", ErrLimit)
+		return limitf("", "lebih dari 16384 keterangan kolom")
 	}
 	style, _ := strconv.Atoi(string(attrOr(s, "style")))
 	r.lay.Cols = append(r.lay.Cols, Col{Min: lo, Max: hi, Hidden: isTrue(attrOr(s, "hidden")), Style: style})
@@ -164,7 +164,7 @@ func (r *sheetReader) mergeCell(s *scanner) error {
 		return nil
 	}
 	if len(r.lay.Merges) >= r.b.lim.MaxCells {
-		return fmt.Errorf("%w: lebih dari %d sel gabungan", ErrLimit, r.b.lim.MaxCells)
+		return limitf(LimitCells, "lebih dari %d sel gabungan", r.b.lim.MaxCells)
 	}
 	r.lay.Merges = append(r.lay.Merges, Range{R1: r1, C1: c1, R2: r2, C2: c2})
 	return nil
@@ -226,11 +226,11 @@ func (r *sheetReader) flushRow() error {
 		return nil
 	}
 	if r.row > r.b.lim.MaxRows {
-		return fmt.Errorf("%w: baris %d terisi (batas %d baris)", ErrLimit, r.row, r.b.lim.MaxRows)
+		return limitf(LimitRows, "baris %d terisi (batas %d baris)", r.row, r.b.lim.MaxRows)
 	}
 	r.b.cells += len(r.cells)
 	if r.b.cells > r.b.lim.MaxCells {
-		return fmt.Errorf("%w: lebih dari %d sel terisi", ErrLimit, r.b.lim.MaxCells)
+		return limitf(LimitCells, "lebih dari %d sel terisi", r.b.lim.MaxCells)
 	}
 	r.rows++
 	if r.rows%4096 == 0 {
@@ -333,7 +333,7 @@ func (r *sheetReader) finishCell(c Cell, t cellT, value, formula, fShared, fSI [
 			}
 			if len(formula) > 0 {
 				if len(r.shared) >= r.b.lim.MaxCells {
-					return fmt.Errorf("%w: terlalu banyak rumus bersama", ErrLimit)
+					return limitf("", "terlalu banyak rumus bersama")
 				}
 				r.shared[si] = sharedFormula{row: r.row, col: c.Col, formula: c.Formula}
 			} else if m, ok := r.shared[si]; ok {
@@ -377,7 +377,7 @@ func (r *sheetReader) finishCell(c Cell, t cellT, value, formula, fShared, fSI [
 		return nil
 	}
 	if c.Col > r.b.lim.MaxCols {
-		return fmt.Errorf("%w: sel %s terisi (batas %d kolom)", ErrLimit, CellName(c.Col, r.row), r.b.lim.MaxCols)
+		return limitf(LimitCols, "sel %s terisi (batas %d kolom)", CellName(c.Col, r.row), r.b.lim.MaxCols)
 	}
 	r.cells = append(r.cells, c)
 	return nil

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -37,7 +36,7 @@ func (b *Book) readStrings(part string) error {
 						return err
 					}
 					if int64(len(text))+total > b.lim.MaxStringBytes {
-						return fmt.Errorf("%w: teks bersama lebih dari %d byte", ErrLimit, b.lim.MaxStringBytes)
+						return limitf(LimitInflated, "teks bersama lebih dari %d byte", b.lim.MaxStringBytes)
 					}
 				}
 			case tokEnd:
@@ -50,7 +49,7 @@ func (b *Book) readStrings(part string) error {
 					inT = false
 				case string(s.name) == "si" && inSI:
 					if len(b.strings) >= b.lim.MaxStrings {
-						return fmt.Errorf("%w: lebih dari %d teks bersama", ErrLimit, b.lim.MaxStrings)
+						return limitf(LimitStrings, "lebih dari %d teks bersama", b.lim.MaxStrings)
 					}
 					total += int64(len(text))
 					b.strings = append(b.strings, unescapeOOXML(string(text)))

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -34,7 +33,7 @@ func (b *Book) readStyles(part string) error {
 				inXfs = false
 			case k == tokStart && inXfs && string(s.name) == "xf":
 				if len(b.percent) >= maxStyles {
-					return fmt.Errorf("%w: lebih dari %d format sel", ErrLimit, maxStyles)
+					return limitf("", "lebih dari %d format sel", maxStyles)
 				}
 				id, _ := strconv.Atoi(b.attrText(s, "numFmtId"))
 				b.percent = append(b.percent, isPercentFormat(id, custom))
