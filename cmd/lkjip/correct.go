@@ -52,13 +52,9 @@ func correctCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			var files []workbook.File
-			for _, p := range paths {
-				f, err := workbook.Load(p, opt.Limits)
-				if err != nil {
-					return err
-				}
-				files = append(files, f)
+			files, err := loadFiles(paths, opt.Limits)
+			if err != nil {
+				return err
 			}
 			copies, err := workbook.Correct(c.Context, files, workbook.CorrectOptions{Read: opt, Settings: s, Files: paths[:1]})
 			if err != nil {
@@ -73,11 +69,14 @@ func correctCommand() *cli.Command {
 				return fmt.Errorf("perintah salah: salinan harus berakhiran %s (%s; Excel tidak membuka berkas dengan akhiran lain), misalnya -o %s",
 					ext, why, strings.TrimSuffix(out, filepath.Ext(out))+ext)
 			}
-			err = outfile.Write(out, func(w io.Writer) error {
+			err = outfile.WriteContext(c.Context, out, func(w io.Writer) error {
 				_, err := w.Write(cp.Data)
 				return err
 			})
 			if err != nil {
+				if c.Context.Err() != nil {
+					return c.Context.Err()
+				}
 				return fmt.Errorf("%s: salinan tidak dapat ditulis: %w", out, err)
 			}
 			printCorrected(c.App.ErrWriter, out, &cp)

@@ -18,18 +18,29 @@ func analyze(ctx context.Context, paths []string, opt workbook.Options, s calc.S
 			files = append(files, workbook.File{Name: f.Name, Data: f.Data})
 		}
 	}
+	loaded, err := loadFiles(paths, opt.Limits)
+	if err != nil {
+		return nil, err
+	}
+	a, err := workbook.Read(ctx, append(files, loaded...), opt)
+	if err != nil {
+		return nil, readHint(err)
+	}
+	return calc.Analyze(a, s), nil
+}
+
+// loadFiles reads the files named on the command line, each within the
+// size limit.
+func loadFiles(paths []string, lim workbook.Limits) ([]workbook.File, error) {
+	files := make([]workbook.File, 0, len(paths))
 	for _, p := range paths {
-		f, err := workbook.Load(p, opt.Limits)
+		f, err := workbook.Load(p, lim)
 		if err != nil {
 			return nil, err
 		}
 		files = append(files, f)
 	}
-	a, err := workbook.Read(ctx, files, opt)
-	if err != nil {
-		return nil, readHint(err)
-	}
-	return calc.Analyze(a, s), nil
+	return files, nil
 }
 
 // findingsStatus turns error-severity findings into exit status 1.
