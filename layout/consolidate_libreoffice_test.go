@@ -4,12 +4,8 @@ import (
 	"bytes"
 	"context"
 	"math"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -17,75 +13,8 @@ import (
 
 	"lkjip/fixtures/kabupaten"
 	"lkjip/internal/batch"
+	"lkjip/internal/lotest"
 )
-
-// recalcProfile makes LibreOffice recalculate every formula of an xlsx on
-// load (by default it shows the stored results, even wrong ones).
-const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`
-
-// soffice finds LibreOffice, or skips the test (fails it under CI=true,
-// where .ci/run installs it).
-func soffice(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui")
-	}
-	t.Skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui")
-	return ""
-}
-
-// recalculate has LibreOffice open each workbook, recalculate it and save
-// it again; it returns the saved copies, by name.
-func recalculate(t *testing.T, books map[string][]byte) map[string][]byte {
-	t.Helper()
-	bin := soffice(t)
-	dir := t.TempDir()
-	profile := filepath.Join(dir, "profile")
-	require.NoError(t, os.MkdirAll(filepath.Join(profile, "user"), 0o755))
-	require.NoError(t, os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(recalcProfile), 0o644))
-	args := []string{"-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "xlsx", "--outdir", filepath.Join(dir, "out")}
-	for name, data := range books {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(p, data, 0o644))
-		args = append(args, p)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, bin, args...).CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	saved := map[string][]byte{}
-	for name := range books {
-		data, err := os.ReadFile(filepath.Join(dir, "out", name))
-		require.NoError(t, err, "LibreOffice wrote no %s: %s", name, out)
-		saved[name] = data
-	}
-	return saved
-}
-
-// canary is a workbook whose one formula stores a wrong result: after a
-// real recalculation it holds the right one.
-func canary(t *testing.T) []byte {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	require.NoError(t, err)
-	require.NoError(t, sw.SetRow("A1", []any{excelize.Cell{Formula: "1+1", Value: 999}}))
-	require.NoError(t, sw.Flush())
-	var buf bytes.Buffer
-	_, err = f.WriteTo(&buf)
-	require.NoError(t, err)
-	return buf.Bytes()
-}
 
 // TestConsolidationLibreOffice: the workbook opens in LibreOffice, and its
 // own recalculation of every formula gives the value lkjip stored.
@@ -103,7 +32,7 @@ func TestConsolidationLibreOffice(t *testing.T) {
 	require.NoError(t, err)
 	ours := writeConsolidation(t, c)
 
-	saved := recalculate(t, map[string][]byte{"rekap.xlsx": ours, "canary.xlsx": canary(t)})
+	saved := lotest.Convert(t, true, map[string][]byte{"rekap.xlsx": ours, "canary.xlsx": lotest.Canary(t)})
 	cf, err := excelize.OpenReader(bytes.NewReader(saved["canary.xlsx"]))
 	require.NoError(t, err)
 	v, err := cf.GetCellValue("Sheet1", "A1", excelize.Options{RawCellValue: true})

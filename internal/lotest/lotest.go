@@ -1,0 +1,93 @@
+// Package lotest has LibreOffice open workbooks for tests, the way a user
+// of lkjip's outputs would (design.md §9): headless, with a throw-away
+// profile, saving each workbook again as xlsx. Test support only.
+package lotest
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+)
+
+// recalcProfile makes LibreOffice recalculate every formula of an xlsx on
+// load (by default it shows the stored results, even wrong ones).
+const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+
+// Soffice finds LibreOffice, or skips the test (in -short mode too); under
+// CI=true, where .ci/run installs it, its absence fails the test.
+func Soffice(t testing.TB) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("starts LibreOffice")
+	}
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui")
+	}
+	t.Skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui")
+	return ""
+}
+
+// Convert has LibreOffice open each workbook and save it again as xlsx,
+// recalculating every formula when recalc is set (and keeping the stored
+// results otherwise, as viewers that do not recalculate show them). It
+// returns the saved copies, by name.
+func Convert(t testing.TB, recalc bool, books map[string][]byte) map[string][]byte {
+	t.Helper()
+	bin := Soffice(t)
+	dir := t.TempDir()
+	profile := filepath.Join(dir, "profile")
+	require.NoError(t, os.MkdirAll(filepath.Join(profile, "user"), 0o755))
+	if recalc {
+		require.NoError(t, os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(recalcProfile), 0o644))
+	}
+	args := []string{"-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "xlsx", "--outdir", filepath.Join(dir, "out")}
+	for name, data := range books {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, data, 0o644))
+		args = append(args, p)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, bin, args...).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	saved := map[string][]byte{}
+	for name := range books {
+		data, err := os.ReadFile(filepath.Join(dir, "out", name))
+		require.NoError(t, err, "LibreOffice wrote no %s: %s", name, out)
+		saved[name] = data
+	}
+	return saved
+}
+
+// Canary is a workbook whose one formula, Sheet1!A1 = 1+1, stores the
+// wrong result 999: after a real recalculation it holds 2, which tells a
+// test that LibreOffice did recalculate.
+func Canary(t testing.TB) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	require.NoError(t, err)
+	require.NoError(t, sw.SetRow("A1", []any{excelize.Cell{Formula: "1+1", Value: 999}}))
+	require.NoError(t, sw.Flush())
+	var buf bytes.Buffer
+	_, err = f.WriteTo(&buf)
+	require.NoError(t, err)
+	return buf.Bytes()
+}
