@@ -1,9 +1,6 @@
 package xlsx
 
-import (
-	"strconv"
-	"strings"
-)
+import "strconv"
 
 // maxStyles bounds the cell formats a workbook may define (Excel allows
 // 64 000).
@@ -61,24 +58,28 @@ func isPercentFormat(id int, custom map[int]string) bool {
 }
 
 // IsPercentCode reports whether a number format code shows a percentage:
-// a % outside quoted text.
-func IsPercentCode(code string) bool { return strings.Contains(stripQuoted(code), "%") }
-
-// stripQuoted drops quoted literals from a number format ("0.00\"%\"" is
-// not a percent format).
-func stripQuoted(s string) string {
-	var b strings.Builder
-	in := false
-	for _, r := range s {
-		if r == '"' {
-			in = !in
-			continue
-		}
-		if !in {
-			b.WriteRune(r)
+// a % that is not literal text. Quoted text ("0.00\"%\""), an escaped
+// character (0\%), the character after _ (a space as wide as it) or *
+// (a fill), and brackets ([Red], [$-421]) are not a percent sign: such
+// formats show the number as it is, without multiplying it by 100.
+func IsPercentCode(code string) bool {
+	quoted := false
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '\\' || c == '_' || c == '*':
+			i++ // the next character is literal
+		case c == '[':
+			for i < len(code) && code[i] != ']' {
+				i++ // a colour, condition or locale
+			}
+		case c == '%':
+			return true
 		}
 	}
-	return b.String()
+	return false
 }
 
 // Percent reports whether cell format style shows numbers as percentages.

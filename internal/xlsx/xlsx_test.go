@@ -172,3 +172,29 @@ func TestParseRef(t *testing.T) {
 	assert.Equal(t, "AA1", CellName(27, 1))
 	assert.True(t, strings.HasPrefix(CellName(1, 1), "A"))
 }
+
+// TestIsPercentCode: only a % that a spreadsheet program takes as the
+// percent sign makes a percent format; literal ones leave numbers as
+// they are.
+func TestIsPercentCode(t *testing.T) {
+	for code, want := range map[string]bool{
+		"0%":          true,
+		"0.00%":       true,
+		`0.00" %"`:    false,
+		`0\%`:         false,
+		`0_%`:         false,
+		`0*%`:         false,
+		`[Red]0.00`:   false,
+		`[$%-421]0`:   false,
+		`[Red]0.00%`:  true,
+		`#,##0;"%"0%`: true,
+		`"Rp "#,##0`:  false,
+		`0\\%`:        true, // an escaped backslash, then the percent sign
+	} {
+		t.Run(code, func(t *testing.T) {
+			if got := IsPercentCode(code); got != want {
+				t.Errorf("IsPercentCode(%q) = %v, want %v", code, got, want)
+			}
+		})
+	}
+}
