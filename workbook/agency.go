@@ -12,15 +12,24 @@ import (
 // Sampang").
 var agencyPattern = regexp.MustCompile(`(?i)\b((?:dinas|badan|kantor|sekretariat|inspektorat|satuan|rumah sakit|kecamatan|bagian|unit)\b.*?\b(?:kabupaten|kota|provinsi)\s+[\p{L}]+(?:\s+[\p{L}]+)?)`)
 
+// officePattern is a title that names only the office ("DINAS SOSIAL"),
+// and regionPattern a title naming the government it belongs to
+// ("PEMERINTAH KABUPATEN CONTOH"): many reports put them on separate rows.
+var (
+	officePattern = regexp.MustCompile(`(?i)^(?:dinas|badan|kantor|sekretariat|inspektorat|satuan|rumah sakit|kecamatan)\b[\p{L} ,.&-]*$`)
+	regionPattern = regexp.MustCompile(`(?i)^pemerintah\s+((?:kabupaten|kota|provinsi)\s+[\p{L}]+(?:\s+[\p{L}]+)?)`)
+)
+
 // yearPattern finds a fiscal year in a title ("Tahun Anggaran 2020",
 // "TAHUN 2020"); a range ("Tahun 2019 – 2020") is not a fiscal year.
 var yearPattern = regexp.MustCompile(`(?i)\btahun\s+(anggaran\s+)?((?:19|20)\d\d)\b(\s*[-–—]\s*(?:19|20)\d\d)?`)
 
 // agencyOf finds the agency's name and fiscal year in title texts: the
-// first name found, and the year named most often ("Tahun Anggaran" counts
-// triple).
+// first name found (or, when no title names office and region together,
+// an office-only title joined to a "Pemerintah Kabupaten …" title), and
+// the year named most often ("Tahun Anggaran" counts triple).
 func agencyOf(titles []string) (string, int) {
-	name := ""
+	name, office, region := "", "", ""
 	votes := map[int]int{}
 	for _, t := range titles {
 		t = cleanText(t)
@@ -28,6 +37,12 @@ func agencyOf(titles []string) (string, int) {
 			if m := agencyPattern.FindStringSubmatch(t); m != nil {
 				name = trimRegion(m[1])
 			}
+		}
+		if office == "" && len(t) <= 120 && officePattern.MatchString(t) {
+			office = t
+		}
+		if m := regionPattern.FindStringSubmatch(t); region == "" && m != nil {
+			region = trimRegion(m[1])
 		}
 		for _, m := range yearPattern.FindAllStringSubmatch(t, -1) {
 			if m[3] != "" {
@@ -40,6 +55,9 @@ func agencyOf(titles []string) (string, int) {
 			}
 			votes[y] += w
 		}
+	}
+	if name == "" && office != "" && region != "" {
+		name = office + " " + region
 	}
 	year, best := 0, 0
 	for y, v := range votes {

@@ -69,4 +69,8 @@ var (
 	// ErrPassword: the file is encrypted and no password, or a wrong one,
 	// was given.
 	ErrPassword = errors.New("berkas dilindungi kata sandi")
+	// ErrOwnOutput: the file is a report or a rekap lkjip wrote; its
+	// figures are lkjip's, and reading them as an agency's would count
+	// them twice.
+	ErrOwnOutput = errors.New("berkas ini laporan atau rekap buatan lkjip sendiri, bukan berkas masukan; berikan berkas DPA, Pohon Kinerja atau capaian aslinya")
 )

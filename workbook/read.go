@@ -126,6 +126,9 @@ func readFile(ctx context.Context, a *calc.Agency, f File, opt Options) (in calc
 	if err != nil {
 		return in, info, nil, err
 	}
+	if info.ownOutput() {
+		return in, info, nil, inputErrOf(f.Name, ErrOwnOutput)
+	}
 	found := false
 	for _, s := range sheets {
 		if err := fctx.Err(); err != nil {

@@ -16,7 +16,13 @@ import (
 
 // docInfo is what a file says about itself in its document properties.
 type docInfo struct {
-	Title, Subject, Description, Keywords string
+	Title, Subject, Description, Keywords, Creator string
+}
+
+// ownOutput reports whether a file is a report or a rekap lkjip wrote
+// (layout marks both so in their document properties).
+func (d docInfo) ownOutput() bool {
+	return d.Creator == "lkjip" && strings.Contains(strings.ToLower(d.Description), "dihitung ulang oleh lkjip")
 }
 
 // readXLSX reads every worksheet of an .xlsx or .xlsm file as raw cells,
@@ -29,7 +35,7 @@ func readXLSX(ctx context.Context, name string, data []byte, lim Limits) ([]*she
 		return nil, docInfo{}, err
 	}
 	p := b.Props
-	info := docInfo{Title: p.Title, Subject: p.Subject, Description: p.Description, Keywords: p.Keywords}
+	info := docInfo{Title: p.Title, Subject: p.Subject, Description: p.Description, Keywords: p.Keywords, Creator: p.Creator}
 	budget := newCellBudget(name, lim)
 	out := make([]*sheet, 0, len(b.Sheets))
 	for i := range b.Sheets {

@@ -195,3 +195,25 @@ func TestIsTerminal(t *testing.T) {
 		assert.True(t, isTerminal(tty))
 	}
 }
+
+// TestOwnOutputsAreNotInputs: a rekap left in the folder it was made from
+// is skipped when the folder is consolidated again (its figures would
+// count every agency twice), and a report given to check is refused.
+func TestOwnOutputsAreNotInputs(t *testing.T) {
+	_, dir := kabupatenDir(t, kabupaten.Options{Seed: 7})
+	first := filepath.Join(dir, "rekap.xlsx")
+	_, before := consolidateJSON(t, first, dir)
+	_, again := consolidateJSON(t, filepath.Join(t.TempDir(), "rekap.xlsx"), dir)
+	assert.Equal(t, before.Totals, again.Totals)
+	assert.Len(t, again.Agencies, len(before.Agencies))
+	require.Len(t, again.Skipped, len(before.Skipped)+1)
+	assert.Contains(t, again.Skipped[len(again.Skipped)-1].File, "rekap.xlsx")
+	assert.Contains(t, again.Skipped[len(again.Skipped)-1].Reason, "buatan lkjip sendiri")
+
+	report := filepath.Join(t.TempDir(), "laporan.xlsx")
+	code, _, stderr := runCLI(t, "report", "-o", report)
+	require.Equal(t, exitFindings, code, stderr)
+	code, _, stderr = runCLI(t, "check", report)
+	assert.Equal(t, exitUnusable, code)
+	assert.Contains(t, stderr, "laporan atau rekap buatan lkjip sendiri")
+}

@@ -54,6 +54,10 @@ func readOne(ctx context.Context, src Source, opt Options) (item, error) {
 			if ctx.Err() != nil {
 				return item{}, ctx.Err()
 			}
+			if errors.Is(err, workbook.ErrOwnOutput) { // an earlier rekap or report left in the folder
+				return item{entry: calc.Entry{File: src.Name, Kind: calc.EntryOther, Status: calc.EntrySkipped,
+					Reason: "laporan atau rekap buatan lkjip sendiri (dilewati)"}}, nil
+			}
 			return failed(calc.EntryWorkbook, err), nil
 		}
 		it.agency = a
