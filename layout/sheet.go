@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -230,7 +231,7 @@ func (w *sheetWriter) finish(p page) error {
 }
 
 // cellRef is the A1 reference of a column letter and row ("D", 7 → "D7").
-func cellRef(col string, row int) string { return fmt.Sprintf("%s%d", col, row) }
+func cellRef(col string, row int) string { return col + strconv.Itoa(row) }
 
 // cellName is the A1 reference of a 1-based column and row (4, 7 → "D7").
 func cellName(col, row int) string {
