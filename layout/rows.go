@@ -47,7 +47,7 @@ func newRowStream(part string) (*rowStream, error) {
 		return nil, fmt.Errorf("rows of %s: %w", part, err)
 	}
 	r := &rowStream{part: part, file: f, fw: bufio.NewWriterSize(f, 256<<10), num: make([]byte, 0, 64)}
-	r.pw = &partWriter{out: r.fw, workers: max(1, runtime.GOMAXPROCS(0)), free: make(chan []byte, 8), fws: newDeflaters()}
+	r.pw = &partWriter{out: r.fw, workers: max(1, runtime.GOMAXPROCS(0)), free: make(chan []byte, 8), fws: newDeflaters(), outs: make(chan []byte, 8)}
 	r.w = bufio.NewWriterSize(r.pw, 64<<10)
 	for i := range r.cols {
 		r.cols[i] = colName(i + 1)

@@ -67,6 +67,7 @@ type zipWriter struct {
 	spliced map[string]bool
 	free    chan []byte // blocks to reuse: fresh ones cost a page fault per 4 KiB
 	fws     chan *flate.Writer
+	outs    chan []byte
 }
 
 // newDeflaters is a pool of deflaters for the blocks of a file's parts.
@@ -81,7 +82,7 @@ const compressLevel = flate.BestSpeed
 
 func newZipWriter(w io.Writer) *zipWriter {
 	return &zipWriter{zw: zip.NewWriter(w), workers: max(1, runtime.GOMAXPROCS(0)),
-		splices: map[string]*rowStream{}, spliced: map[string]bool{}, free: make(chan []byte, 8), fws: newDeflaters()}
+		splices: map[string]*rowStream{}, spliced: map[string]bool{}, free: make(chan []byte, 8), fws: newDeflaters(), outs: make(chan []byte, 8)}
 }
 
 // Create starts the next part; the one before is finished first.
@@ -95,7 +96,7 @@ func (z *zipWriter) Create(name string) (io.Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	z.cur = &partWriter{out: raw, fh: fh, workers: z.workers, free: z.free, fws: z.fws}
+	z.cur = &partWriter{out: raw, fh: fh, workers: z.workers, free: z.free, fws: z.fws, outs: z.outs}
 	if rows, ok := z.splices[name]; ok {
 		z.splice = &splice{w: z.cur, rows: rows}
 		z.spliced[name] = true
@@ -139,6 +140,7 @@ type partWriter struct {
 	workers int
 	free    chan []byte
 	fws     chan *flate.Writer // deflaters to reuse: each new one allocates and clears ≈1 MB
+	outs    chan []byte        // compressed blocks' buffers to reuse, once written out
 
 	buf     []byte          // the block being filled
 	pending []chan deflated // blocks being compressed, in order
@@ -189,14 +191,19 @@ func (p *partWriter) dispatch(last bool) {
 	ch := make(chan deflated, 1)
 	p.pending = append(p.pending, ch)
 	go func() {
-		var out bytes.Buffer
-		out.Grow(len(block)/3 + 64)
+		var out *bytes.Buffer
+		select {
+		case b := <-p.outs:
+			out = bytes.NewBuffer(b)
+		default:
+			out = bytes.NewBuffer(make([]byte, 0, len(block)/3+64))
+		}
 		var fw *flate.Writer
 		select {
 		case fw = <-p.fws:
-			fw.Reset(&out)
+			fw.Reset(out)
 		default:
-			fw, _ = flate.NewWriter(&out, compressLevel) // the level is valid
+			fw, _ = flate.NewWriter(out, compressLevel) // the level is valid
 		}
 		_, err := fw.Write(block)
 		if err == nil {
@@ -234,6 +241,10 @@ func (p *partWriter) drain(n int) {
 			p.err = err
 		}
 		p.csize += uint64(len(d.data))
+		select {
+		case p.outs <- d.data[:0]:
+		default:
+		}
 	}
 }
 
