@@ -41,6 +41,9 @@ type sheet struct {
 	// HiddenCols are the hidden columns.
 	HiddenCols map[int]bool
 
+	// free are cells allocated ahead for rows to come (newRow).
+	free []cell
+
 	// mergeCols lists, per column, the merges covering it in order of their
 	// first row; built on first use. Its size is the sum of the merges'
 	// widths, never of their areas, so a huge merged range costs little.

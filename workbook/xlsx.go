@@ -262,7 +262,7 @@ func (s *sheet) addCells(b *xlsx.Book, batch *cellBatch, budget *cellBudget) err
 		row := s.Rows[r-1]
 		switch {
 		case row == nil:
-			row = make([]cell, width)
+			row = s.newRow(width)
 		case len(row) < width:
 			row = append(row, make([]cell, width-len(row))...)
 		}
@@ -276,6 +276,24 @@ func (s *sheet) addCells(b *xlsx.Book, batch *cellBatch, budget *cellBudget) err
 	}
 	return nil
 }
+
+// newRow returns the cells for a row of the given width, cut from a block
+// allocated ahead (one allocation for many rows, not one per row). The row
+// has no room beyond its width, so growing it never reaches the next.
+func (s *sheet) newRow(width int) []cell {
+	if width > rowBlock/4 {
+		return make([]cell, width)
+	}
+	if len(s.free) < width {
+		s.free = make([]cell, rowBlock)
+	}
+	row := s.free[:width:width]
+	s.free = s.free[width:]
+	return row
+}
+
+// rowBlock is the number of cells allocated at once for rows (≈160 KB).
+const rowBlock = 4096
 
 // xlsxCell reads one cell: its kind, formula and percent format. A formula
 // without a stored result is marked NoCache and evaluated later.
