@@ -20,6 +20,9 @@ const (
 // point arithmetic, and its last digit is noise, not a typing choice.
 const floatDigits = 15
 
+// one rupiah: a difference below it is rounding.
+var one = decimal.NewFromInt(1)
+
 // compareAmount judges a typed amount against the exact one: equal agrees,
 // off by less than one rupiah is rounding, anything else differs.
 func compareAmount(typed Figure, exact decimal.Decimal) verdict {
@@ -27,7 +30,7 @@ func compareAmount(typed Figure, exact decimal.Decimal) verdict {
 	switch {
 	case d.IsZero():
 		return agrees
-	case d.LessThan(decimal.NewFromInt(1)):
+	case d.LessThan(one):
 		return rounded
 	default:
 		return differs
