@@ -37,8 +37,8 @@ type rowStream struct {
 	fw   *bufio.Writer // to file
 	pw   *partWriter   // compresses into fw
 	w    *bufio.Writer // into pw
-	num  []byte // a cell's number, while the cell is written
-	ref  []byte // its row and style numbers
+	num  []byte        // a cell's number, while the cell is written
+	ref  []byte        // its row and style numbers
 	done bool
 }
 
