@@ -257,7 +257,7 @@ func (s *sheet) addCells(b *xlsx.Book, batch *cellBatch, budget *cellBudget) err
 		}
 		r := br.r
 		if r > len(s.Rows) {
-			s.Rows = append(s.Rows, make([][]cell, r-len(s.Rows))...)
+			s.growRows(r)
 		}
 		row := s.Rows[r-1]
 		switch {
@@ -275,6 +275,18 @@ func (s *sheet) addCells(b *xlsx.Book, batch *cellBatch, budget *cellBudget) err
 		}
 	}
 	return nil
+}
+
+// growRows makes room for rows up to r, doubling the capacity: append
+// grows a large slice by a quarter at a time, which copies the row list
+// of a large sheet many times over.
+func (s *sheet) growRows(r int) {
+	if r > cap(s.Rows) {
+		grown := make([][]cell, len(s.Rows), max(r, 2*cap(s.Rows), 64))
+		copy(grown, s.Rows)
+		s.Rows = grown
+	}
+	s.Rows = s.Rows[:r]
 }
 
 // newRow returns the cells for a row of the given width, cut from a block
