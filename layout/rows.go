@@ -129,6 +129,8 @@ func (r *rowStream) cell(col, row int, v any) error {
 		style, formula, v = c.StyleID, c.Formula, c.Value
 	case *excelize.Cell:
 		style, formula, v = c.StyleID, c.Formula, c.Value
+	case sourced:
+		style, formula, v = c.StyleID, c.Formula, c.Value
 	}
 	t, val, inline, space := "", "", false, false
 	var digits []byte // a number's text, written as it is (val then is "")
