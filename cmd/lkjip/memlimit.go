@@ -10,11 +10,11 @@ import (
 // times its .xlsx file in memory, and with the garbage collector's
 // default pacing the heap grows to twice what is live before it is
 // collected; a soft limit of about 1.5 times the live model keeps the peak
-// near what is needed, for more collection time (200 k rows, 8 MB: peak
-// RSS ≈340 MB -> ≈236 MB for ≈15 % more CPU time; 1 M rows, 40 MB: ≈1.6 GB
-// -> ≈1.1 GB for ≈5 %). It is soft: a workbook that needs more still gets
-// it (the runtime then spends at most half the CPU time collecting), and
-// GOMEMLIMIT, when set, wins.
+// near what is needed, for more frequent collections (200 k rows, 8 MB:
+// peak RSS ≈330 MB -> ≈235 MB; 1 M rows, 40 MB: ≈1.6 GB -> ≈1.1 GB; the
+// CPU time it adds is within the noise of a shared machine). It is soft:
+// a workbook that needs more still gets it (the runtime then spends at
+// most half the CPU time collecting), and GOMEMLIMIT, when set, wins.
 const (
 	memPerInputByte = 30
 	minMemoryLimit  = 192 << 20
