@@ -102,12 +102,14 @@ func (n *Node) sumUp() Amounts {
 		n.Sum = Amounts{n.Anggaran.Or0(), n.Realisasi.Or0()}
 		return n.Sum
 	}
-	var s Amounts
+	var a, r summer
 	for _, c := range n.Children {
-		s = s.Add(c.sumUp())
+		cs := c.sumUp()
+		a.add(cs.Anggaran)
+		r.add(cs.Realisasi)
 	}
-	n.Sum = s
-	return s
+	n.Sum = Amounts{a.total(), r.total()}
+	return n.Sum
 }
 
 // Find returns the nodes of the given level, in table order.

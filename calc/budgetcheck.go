@@ -108,11 +108,12 @@ func (c *checker) checkNode(n *Node) {
 	c.checkFigure(n.Sisa, "Sisa", subject, signed, n.Src) // overspending leaves a negative sisa
 
 	if len(n.Children) > 0 {
-		var sa, sr decimal.Decimal
+		var a, r summer
 		for _, ch := range n.Children {
-			sa = sa.Add(ch.Anggaran.Or0())
-			sr = sr.Add(ch.Realisasi.Or0())
+			a.add(ch.Anggaran.Or0())
+			r.add(ch.Realisasi.Or0())
 		}
+		sa, sr := a.total(), r.total()
 		c.checkTotal(n.Anggaran, sa, "Anggaran", subject)
 		c.checkTotal(n.Realisasi, sr, "Realisasi", subject)
 		if n.Realisasi.Kind == Blank && !sr.IsZero() {

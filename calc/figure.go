@@ -26,15 +26,18 @@ const (
 // is exact; Text is what the cell showed (for messages and for writing a
 // corrected cell back in the same form); Places is the number of decimals
 // typed, which decides what counts as a rounding difference.
+//
+// The fields are ordered so that the small ones share one word: a budget
+// row holds four figures, and a large DPA has hundreds of thousands.
 type Figure struct {
-	Value  decimal.Decimal
-	Kind   FigureKind
-	Text   string
-	Places int32
-	Src    Ref
+	Value decimal.Decimal
+	Text  string
 	// Formula is the cell's formula, when it had one. NoCache reports that
 	// the file stored no result for it, so Value was evaluated by lkjip.
 	Formula string
+	Src     Ref
+	Places  int32
+	Kind    FigureKind
 	NoCache bool
 }
 

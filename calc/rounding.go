@@ -1,6 +1,10 @@
 package calc
 
-import "github.com/shopspring/decimal"
+import (
+	"math/bits"
+
+	"github.com/shopspring/decimal"
+)
 
 // verdict is how a typed figure compares with the value lkjip computed.
 type verdict uint8
@@ -16,6 +20,9 @@ const (
 // point arithmetic, and its last digit is noise, not a typing choice.
 const floatDigits = 15
 
+// one rupiah: a difference below it is rounding.
+var one = decimal.NewFromInt(1)
+
 // compareAmount judges a typed amount against the exact one: equal agrees,
 // off by less than one rupiah is rounding, anything else differs.
 func compareAmount(typed Figure, exact decimal.Decimal) verdict {
@@ -23,7 +30,7 @@ func compareAmount(typed Figure, exact decimal.Decimal) verdict {
 	switch {
 	case d.IsZero():
 		return agrees
-	case d.LessThan(decimal.NewFromInt(1)):
+	case d.LessThan(one):
 		return rounded
 	default:
 		return differs
@@ -40,7 +47,10 @@ func compareRounded(typed Figure, exact decimal.Decimal) verdict {
 	if places < 0 {
 		places = 0
 	}
-	want := exact.Round(places)
+	want, ok := quickRound(exact, places)
+	if !ok {
+		want = exact.Round(places)
+	}
 	if v.Equal(want) {
 		return agrees
 	}
@@ -77,3 +87,57 @@ func significantDigits(d decimal.Decimal) int {
 	}
 	return n - trailing
 }
+
+// quickRound is d.Round(places) (half away from zero) for a coefficient
+// of up to 128 bits, as a percentage calc works out to divPrecision
+// places is, in 128-bit integer arithmetic: Round rescales with big.Int
+// powers of ten, which cost more than the whole check. The value is
+// Round's; the exponent is -places, or d's own when d has no more places
+// than asked (Round then only adds zeros). ok is false outside that range.
+func quickRound(d decimal.Decimal, places int32) (decimal.Decimal, bool) {
+	drop := -d.Exponent() - places // digits to drop
+	if drop <= 0 {
+		return d, true
+	}
+	if bits.UintSize != 64 || drop > 38 {
+		return decimal.Decimal{}, false
+	}
+	c := d.Coefficient()
+	if c.BitLen() > 128 {
+		return decimal.Decimal{}, false
+	}
+	var hi, lo uint64
+	if w := c.Bits(); len(w) > 0 {
+		lo = uint64(w[0])
+		if len(w) > 1 {
+			hi = uint64(w[1])
+		}
+	}
+	// Truncate to places+1 digits, then round on the last one, as Round
+	// does.
+	for k := drop - 1; k > 0; {
+		step := min(k, 19)
+		div := pow10u64[step]
+		q1 := hi / div
+		lo, _ = bits.Div64(hi%div, lo, div)
+		hi = q1
+		k -= step
+	}
+	if hi != 0 || lo > (1<<63-1)-5 {
+		return decimal.Decimal{}, false
+	}
+	q := int64((lo + 5) / 10)
+	if c.Sign() < 0 {
+		q = -q
+	}
+	return decimal.New(q, -places), true
+}
+
+// pow10u64 are the powers of ten below 2^64.
+var pow10u64 = func() (p [20]uint64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()

@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"math/big"
 	"math/rand/v2"
 	"testing"
 
@@ -85,4 +86,43 @@ func TestQuickPercent(t *testing.T) {
 		}
 	}
 	assert.Greater(t, fast, 10_000, "the fast path must be taken for budget figures")
+}
+
+// TestQuickRound compares quickRound with decimal's Round on coefficients
+// of up to 128 bits (percentages worked out to 20 places among them),
+// halves exactly, and every number of places.
+func TestQuickRound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	var ds []decimal.Decimal
+	for _, s := range []string{"0", "0.5", "-0.5", "1.5", "-2.5", "0.45", "-0.045", "99.995", "-99.995",
+		"85.71428571428571428571", "-85.71428571428571428571", "0.00000000000000000005", "1234567890123456789.5",
+		"340282366920938463463374607431768211455", "340282366920938463463374607431768211456"} {
+		ds = append(ds, decimal.RequireFromString(s))
+	}
+	for range 5000 {
+		part := decimal.New(rng.Int64N(2_000_000_000_000)-1_000_000_000_000, -int32(rng.IntN(3)))
+		whole := decimal.New(rng.Int64N(1_000_000_000_000)+1, -int32(rng.IntN(3)))
+		ds = append(ds, Percent(part, whole))
+		hi, lo := rng.Uint64()>>uint(rng.IntN(64)), rng.Uint64()
+		c := new(big.Int).Lsh(new(big.Int).SetUint64(hi), 64)
+		c.Or(c, new(big.Int).SetUint64(lo))
+		if rng.IntN(2) == 0 {
+			c.Neg(c)
+		}
+		ds = append(ds, decimal.NewFromBigInt(c, -int32(rng.IntN(40))))
+	}
+	fast := 0
+	for _, d := range ds {
+		for places := int32(0); places <= 22; places++ {
+			got, ok := quickRound(d, places)
+			if !ok {
+				continue
+			}
+			fast++
+			if want := d.Round(places); !got.Equal(want) {
+				t.Fatalf("quickRound(%s, %d) = %s, Round gives %s", d, places, got, want)
+			}
+		}
+	}
+	assert.Greater(t, fast, 100_000, "the fast path must be taken for percentages")
 }

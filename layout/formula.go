@@ -45,7 +45,7 @@ func ref(sheet, col string, row int) string {
 // percentOf is part ÷ whole × 100, 0 when whole is 0: calc.Percent as a
 // formula.
 func percentOf(part, whole string) string {
-	return fmt.Sprintf("IF(%s=0,0,%s/%s*100)", whole, part, whole)
+	return "IF(" + whole + "=0,0," + part + "/" + whole + "*100)"
 }
 
 // quoteText is a string literal in a formula.

@@ -16,14 +16,24 @@ func num(d decimal.Decimal) float64 {
 	// An amount of up to 15 digits is an exact double, and so is a power of
 	// ten up to 10^22: one division or multiplication, correctly rounded
 	// by the hardware, is then the nearest double, as ParseFloat finds it.
-	if e := d.Exponent(); e >= -22 && e <= 22 && d.NumDigits() <= 15 {
+	//
+	// More than 15 places (a percentage calc worked out to 20) means more
+	// than 15 digits, so NumDigits, which costs big.Int arithmetic beyond
+	// 64 bits, is not asked.
+	if e := d.Exponent(); e >= -15 && e <= 22 && d.NumDigits() <= 15 {
 		c := float64(d.CoefficientInt64())
 		if e < 0 {
 			return c / pow10[-e]
 		}
 		return c * pow10[e]
 	}
-	f, err := strconv.ParseFloat(d.String(), 64)
+	// Otherwise ParseFloat of the exact digits ("8571…e-20"), which is
+	// correctly rounded too.
+	var buf [64]byte
+	b := d.Coefficient().Append(buf[:0], 10)
+	b = append(b, 'e')
+	b = strconv.AppendInt(b, int64(d.Exponent()), 10)
+	f, err := strconv.ParseFloat(string(b), 64)
 	if err != nil { // out of range: ±Inf, which no amount reaches
 		f, _ = d.Float64()
 	}

@@ -156,7 +156,7 @@ func (rp *report) budgetRow(w *sheetWriter, n *calc.Node, depth, row int, kids [
 
 // sisaCell is anggaran − realisasi of a row on the Penyerapan sheet.
 func (rp *report) sisaCell(row int, a calc.Amounts, style int) excelize.Cell {
-	return formula(style, fmt.Sprintf("%s%d-%s%d", colAnggaran, row, colRealisasi, row), num(a.Sisa()))
+	return formula(style, cellRef(colAnggaran, row)+"-"+cellRef(colRealisasi, row), num(a.Sisa()))
 }
 
 // persenCell is realisasi ÷ anggaran × 100 of a row, 0 when anggaran is 0;

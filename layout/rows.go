@@ -37,7 +37,8 @@ type rowStream struct {
 	fw   *bufio.Writer // to file
 	pw   *partWriter   // compresses into fw
 	w    *bufio.Writer // into pw
-	num  []byte
+	num  []byte        // a cell's number, while the cell is written
+	ref  []byte        // its row and style numbers
 	done bool
 }
 
@@ -46,8 +47,8 @@ func newRowStream(part string) (*rowStream, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rows of %s: %w", part, err)
 	}
-	r := &rowStream{part: part, file: f, fw: bufio.NewWriterSize(f, 256<<10), num: make([]byte, 0, 64)}
-	r.pw = &partWriter{out: r.fw, workers: max(1, runtime.GOMAXPROCS(0)), free: make(chan []byte, 8)}
+	r := &rowStream{part: part, file: f, fw: bufio.NewWriterSize(f, 256<<10), num: make([]byte, 0, 64), ref: make([]byte, 0, 24)}
+	r.pw = &partWriter{out: r.fw, workers: max(1, runtime.GOMAXPROCS(0)), free: make(chan []byte, 8), fws: newDeflaters(), outs: make(chan []byte, 8)}
 	r.w = bufio.NewWriterSize(r.pw, 64<<10)
 	for i := range r.cols {
 		r.cols[i] = colName(i + 1)
@@ -128,8 +129,11 @@ func (r *rowStream) cell(col, row int, v any) error {
 		style, formula, v = c.StyleID, c.Formula, c.Value
 	case *excelize.Cell:
 		style, formula, v = c.StyleID, c.Formula, c.Value
+	case sourced:
+		style, formula, v = c.StyleID, c.Formula, c.Value
 	}
 	t, val, inline, space := "", "", false, false
+	var digits []byte // a number's text, written as it is (val then is "")
 	if formula != "" {
 		t = "str"
 	}
@@ -146,14 +150,14 @@ func (r *rowStream) cell(col, row int, v any) error {
 			s := fmt.Sprint(x)
 			t, val, space, inline = "inlineStr", cellText(s, true), false, true
 		} else {
-			t, val = "", string(appendFloat(r.num[:0], x))
+			t, digits = "", appendFloat(r.num[:0], x)
 		}
 	case int:
-		t, val = "", strconv.Itoa(x)
+		t, digits = "", strconv.AppendInt(r.num[:0], int64(x), 10)
 	case int64:
-		t, val = "", strconv.FormatInt(x, 10)
+		t, digits = "", strconv.AppendInt(r.num[:0], x, 10)
 	case int32:
-		t, val = "", strconv.FormatInt(int64(x), 10)
+		t, digits = "", strconv.AppendInt(r.num[:0], int64(x), 10)
 	case bool:
 		t, val = "b", "0"
 		if x {
@@ -173,11 +177,11 @@ func (r *rowStream) cell(col, row int, v any) error {
 	} else {
 		w.WriteString(colName(col))
 	}
-	w.Write(strconv.AppendInt(r.num[:0], int64(row), 10))
+	w.Write(strconv.AppendInt(r.ref[:0], int64(row), 10))
 	w.WriteByte('"')
 	if style != 0 {
 		w.WriteString(` s="`)
-		w.Write(strconv.AppendInt(r.num[:0], int64(style), 10))
+		w.Write(strconv.AppendInt(r.ref[:0], int64(style), 10))
 		w.WriteByte('"')
 	}
 	if t != "" {
@@ -200,6 +204,10 @@ func (r *rowStream) cell(col, row int, v any) error {
 		w.WriteByte('>')
 		w.WriteString(val)
 		w.WriteString(`</t></is>`)
+	case digits != nil:
+		w.WriteString(`<v>`)
+		w.Write(digits)
+		w.WriteString(`</v>`)
 	case val != "":
 		w.WriteString(`<v>`)
 		escapeTo(w, val)

@@ -16,6 +16,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
+
+	"lkjip/calc"
 )
 
 // TestRowStreamAsExcelize writes the same rows through excelize's
@@ -93,6 +95,17 @@ func TestNumFastPath(t *testing.T) {
 		coef := rng.Int64N(2_000_000_000_000_000) - 1_000_000_000_000_000
 		coef /= int64(math.Pow10(rng.IntN(16)))
 		d := decimal.New(coef, int32(rng.IntN(30))-22)
+		want, err := strconv.ParseFloat(d.String(), 64)
+		require.NoError(t, err)
+		if got := num(d); got != want {
+			t.Fatalf("num(%s) = %v, ParseFloat gives %v", d, got, want)
+		}
+	}
+	// Percentages as calc works them out: 20 places, beyond 64 bits.
+	for range 20_000 {
+		whole := decimal.New(rng.Int64N(1_000_000_000_000)+1, -int32(rng.IntN(3)))
+		part := decimal.New(rng.Int64N(2_000_000_000_000)-500_000_000_000, -int32(rng.IntN(3)))
+		d := calc.Percent(part, whole)
 		want, err := strconv.ParseFloat(d.String(), 64)
 		require.NoError(t, err)
 		if got := num(d); got != want {

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -82,13 +83,17 @@ func (w *sheetWriter) nextAt(level int, cells ...any) (int, error) {
 			c = s.Cell
 		}
 		if s, ok := c.(sourced); ok {
-			cells[i] = s.Cell
-			if w.marks.has(s.src) {
+			switch {
+			case w.marks.has(s.src):
 				var err error
 				if cells[i], err = w.marks.apply(w.name, cellName(i+1, w.row), s); err != nil {
 					return w.row, err
 				}
+			case w.rows == nil:
+				cells[i] = s.Cell // excelize's writer knows only its own cells
 			}
+			// The row writer reads a sourced cell as it is, which saves
+			// boxing its cell a second time (five a budget row).
 		}
 	}
 	opts := excelize.RowOpts{OutlineLevel: min(level, 7)}
@@ -144,6 +149,9 @@ func (w *sheetWriter) height(cells []any, span []int) float64 {
 	lines := 1
 	for i, c := range cells {
 		cell, ok := c.(excelize.Cell)
+		if sc, isSourced := c.(sourced); isSourced {
+			cell, ok = sc.Cell, true
+		}
 		s, isText := cell.Value.(string)
 		if !ok || !isText || i >= len(w.widths) || !w.st.wraps(cell.StyleID) {
 			continue
@@ -230,7 +238,7 @@ func (w *sheetWriter) finish(p page) error {
 }
 
 // cellRef is the A1 reference of a column letter and row ("D", 7 → "D7").
-func cellRef(col string, row int) string { return fmt.Sprintf("%s%d", col, row) }
+func cellRef(col string, row int) string { return col + strconv.Itoa(row) }
 
 // cellName is the A1 reference of a 1-based column and row (4, 7 → "D7").
 func cellName(col, row int) string {

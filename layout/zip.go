@@ -52,9 +52,11 @@ func sheetPart(f *excelize.File, name string) (string, error) {
 // zipWriter is the excelize.ZipWriter the report is saved with. It writes
 // straight to the destination (excelize's own saving assembles the whole
 // file in memory first) and compresses each part in blocks of chunkSize
-// on all cores, the way pigz does: each block is deflated with the 32 KiB
-// before it as its dictionary and ends on a byte boundary, so the blocks
-// joined are one ordinary deflate stream that any unzip reads.
+// on all cores, the way pigz does: each block ends on a byte boundary, so
+// the blocks joined are one ordinary deflate stream that any unzip reads.
+// The blocks need no dictionary from the block before them: at
+// compressLevel (BestSpeed) compress/flate never reads one (fillWindow
+// returns at once below level 2), so the deflaters are reused instead.
 type zipWriter struct {
 	zw      *zip.Writer
 	cur     *partWriter
@@ -64,7 +66,12 @@ type zipWriter struct {
 	splices map[string]*rowStream // by part
 	spliced map[string]bool
 	free    chan []byte // blocks to reuse: fresh ones cost a page fault per 4 KiB
+	fws     chan *flate.Writer
+	outs    chan []byte
 }
+
+// newDeflaters is a pool of deflaters for the blocks of a file's parts.
+func newDeflaters() chan *flate.Writer { return make(chan *flate.Writer, 4) }
 
 // chunkSize is the uncompressed size of one block compressed on its own.
 const chunkSize = 1 << 20
@@ -75,7 +82,7 @@ const compressLevel = flate.BestSpeed
 
 func newZipWriter(w io.Writer) *zipWriter {
 	return &zipWriter{zw: zip.NewWriter(w), workers: max(1, runtime.GOMAXPROCS(0)),
-		splices: map[string]*rowStream{}, spliced: map[string]bool{}, free: make(chan []byte, 8)}
+		splices: map[string]*rowStream{}, spliced: map[string]bool{}, free: make(chan []byte, 8), fws: newDeflaters(), outs: make(chan []byte, 8)}
 }
 
 // Create starts the next part; the one before is finished first.
@@ -89,7 +96,7 @@ func (z *zipWriter) Create(name string) (io.Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	z.cur = &partWriter{out: raw, fh: fh, workers: z.workers, free: z.free}
+	z.cur = &partWriter{out: raw, fh: fh, workers: z.workers, free: z.free, fws: z.fws, outs: z.outs}
 	if rows, ok := z.splices[name]; ok {
 		z.splice = &splice{w: z.cur, rows: rows}
 		z.spliced[name] = true
@@ -132,9 +139,10 @@ type partWriter struct {
 	fh      *zip.FileHeader
 	workers int
 	free    chan []byte
+	fws     chan *flate.Writer // deflaters to reuse: each new one allocates and clears ≈1 MB
+	outs    chan []byte        // compressed blocks' buffers to reuse, once written out
 
 	buf     []byte          // the block being filled
-	dict    []byte          // the last 32 KiB of the block before
 	pending []chan deflated // blocks being compressed, in order
 	crc     uint32
 	size    uint64
@@ -178,30 +186,36 @@ func (p *partWriter) Write(b []byte) (int, error) {
 // dispatch compresses the current block in the background; last ends the
 // stream.
 func (p *partWriter) dispatch(last bool) {
-	block, dict := p.buf, p.dict
-	if len(block) >= 32<<10 {
-		p.dict = bytes.Clone(block[len(block)-32<<10:])
-	} else {
-		p.dict = append(bytes.Clone(dict), block...)
-		if len(p.dict) > 32<<10 {
-			p.dict = p.dict[len(p.dict)-32<<10:]
-		}
-	}
+	block := p.buf
 	p.buf = nil
 	ch := make(chan deflated, 1)
 	p.pending = append(p.pending, ch)
 	go func() {
-		var out bytes.Buffer
-		out.Grow(len(block)/3 + 64)
-		fw, err := flate.NewWriterDict(&out, compressLevel, dict)
+		var out *bytes.Buffer
+		select {
+		case b := <-p.outs:
+			out = bytes.NewBuffer(b)
+		default:
+			out = bytes.NewBuffer(make([]byte, 0, len(block)/3+64))
+		}
+		var fw *flate.Writer
+		select {
+		case fw = <-p.fws:
+			fw.Reset(out)
+		default:
+			fw, _ = flate.NewWriter(out, compressLevel) // the level is valid
+		}
+		_, err := fw.Write(block)
 		if err == nil {
-			if _, err = fw.Write(block); err == nil {
-				if last {
-					err = fw.Close()
-				} else {
-					err = fw.Flush()
-				}
+			if last {
+				err = fw.Close()
+			} else {
+				err = fw.Flush()
 			}
+		}
+		select {
+		case p.fws <- fw:
+		default:
 		}
 		select {
 		case p.free <- block[:0]:
@@ -227,6 +241,10 @@ func (p *partWriter) drain(n int) {
 			p.err = err
 		}
 		p.csize += uint64(len(d.data))
+		select {
+		case p.outs <- d.data[:0]:
+		default:
+		}
 	}
 }
 
@@ -243,7 +261,7 @@ func (p *partWriter) flushBlocks() error {
 
 // appendDeflated writes blocks deflated elsewhere (by another partWriter's
 // flushBlocks) after the blocks written so far: size bytes with CRC crc,
-// csize bytes compressed. The block after them has no dictionary.
+// csize bytes compressed.
 func (p *partWriter) appendDeflated(r io.Reader, crc uint32, size, csize uint64) error {
 	if err := p.flushBlocks(); err != nil {
 		return err
@@ -260,7 +278,6 @@ func (p *partWriter) appendDeflated(r io.Reader, crc uint32, size, csize uint64)
 	p.crc = crc32Combine(p.crc, crc, size)
 	p.size += size
 	p.csize += csize
-	p.dict = nil
 	return nil
 }
 

@@ -13,6 +13,7 @@ import (
 type code struct {
 	segs []string // as typed, stray spaces removed
 	norm string   // calc.NormalizeCode: segments without leading zeros
+	text string   // the segments joined, when that is the text as typed
 }
 
 // parseCode reads a code: at least two segments of digits (or X
@@ -48,7 +49,11 @@ func parseCodeSegs(s string) (code, bool) {
 		}
 		segs[i] = p
 	}
-	return code{segs: segs, norm: normalizeSegs(segs)}, true
+	c := code{segs: segs, norm: normalizeSegs(segs)}
+	if !strings.Contains(s, " ") {
+		c.text = s // String would join the segments into s again
+	}
+	return c, true
 }
 
 // normalizeSegs is calc.NormalizeCode of segments already checked to be
@@ -79,7 +84,12 @@ func boolInt(b bool) int {
 }
 
 // String is the code as typed, without stray spaces.
-func (c code) String() string { return strings.Join(c.segs, ".") }
+func (c code) String() string {
+	if c.text != "" {
+		return c.text
+	}
+	return strings.Join(c.segs, ".")
+}
 
 // strict reports whether the code cannot be list numbering ("1.1",
 // "1.2.3"): a segment with a leading zero ("2.16.01"), a placeholder
@@ -151,7 +161,7 @@ func (c code) shapeLevel() (calc.Level, bool) {
 // contains reports whether c is a proper prefix of d, segment by segment,
 // leading zeros ignored.
 func (c code) contains(d code) bool {
-	return len(c.norm) < len(d.norm) && strings.HasPrefix(d.norm, c.norm+".")
+	return len(c.norm) < len(d.norm) && strings.HasPrefix(d.norm, c.norm) && d.norm[len(c.norm)] == '.'
 }
 
 // cutCode splits a code typed at the start of a name cell ("2.16.01

@@ -20,6 +20,10 @@ type dpaMapper struct {
 	total bool // the grand total row ended the table
 	// norm remembers calc.NormalizeName: budget names repeat row after row.
 	norm map[string]string
+	// free are nodes allocated ahead, a block at a time (newNode); block
+	// is the size of the last block.
+	free  []calc.Node
+	block int
 
 	colNo, colKode, colName                       int
 	colAnggaran, colRealisasi, colPersen, colSisa int
@@ -56,7 +60,8 @@ func (m *dpaMapper) row(r int) string {
 	no := t.text(r, m.colNo)
 	kode := t.text(r, m.colKode)
 	name := t.text(r, m.colName)
-	n := &calc.Node{
+	n := m.newNode()
+	*n = calc.Node{
 		No: no, Name: name, Src: t.ref(r, m.colName),
 		Anggaran: t.fig(r, m.colAnggaran), Realisasi: t.fig(r, m.colRealisasi),
 		Persen: t.fig(r, m.colPersen), Sisa: t.fig(r, m.colSisa),
@@ -90,10 +95,26 @@ func (m *dpaMapper) row(r int) string {
 	}
 	parent := m.stack[len(m.stack)-1]
 	parent.Children = append(parent.Children, n)
+	m.free = m.free[1:] // n is in the tree
 	m.stack = append(m.stack, n)
 	m.codes = append(m.codes, stackCode{c, coded})
 	return ""
 }
+
+// newNode returns the node for the next row, from a block allocated ahead:
+// one allocation per block rather than per row. The node stays free for
+// the row after until it is placed in the tree. Blocks double in size up
+// to maxNodeBlock, so a small table does not hold a large block.
+func (m *dpaMapper) newNode() *calc.Node {
+	if len(m.free) == 0 {
+		m.block = min(max(2*m.block, 16), maxNodeBlock)
+		m.free = make([]calc.Node, m.block)
+	}
+	return &m.free[0]
+}
+
+// maxNodeBlock is the most budget nodes allocated at once (≈150 KB).
+const maxNodeBlock = 256
 
 // stackCode is the code of an open row, if it has one.
 type stackCode struct {

@@ -17,8 +17,8 @@ const (
 // or the text as typed), its kind, and its formula when it has one.
 type cell struct {
 	Text    string
-	Kind    cellKind
 	Formula string
+	Kind    cellKind
 	// NoCache: the formula had no stored result.
 	NoCache bool
 	// Percent: a number shown with a percent format (0.7057 shows 70,57 %).
@@ -40,6 +40,9 @@ type sheet struct {
 	Hidden map[int]bool // hidden rows
 	// HiddenCols are the hidden columns.
 	HiddenCols map[int]bool
+
+	// free are cells allocated ahead for rows to come (newRow).
+	free []cell
 
 	// mergeCols lists, per column, the merges covering it in order of their
 	// first row; built on first use. Its size is the sum of the merges'
@@ -117,6 +120,25 @@ func (s *sheet) value(r, c int) (v cell, inside bool) {
 		return s.at(m.r1, m.c1), r != m.r1 || c != m.c1
 	}
 	return s.at(r, c), false
+}
+
+// releaser returns a function that lets the garbage collector have the
+// rows above row r once the reading has passed them: nothing reads a row
+// above the one it is at, except through a merged range, so the rows
+// holding a merged range's top-left cell are kept.
+func (s *sheet) releaser() func(r int) {
+	tops := make(map[int]bool, len(s.Merges))
+	for _, m := range s.Merges {
+		tops[m.r1] = true
+	}
+	next := 1 // the first row not yet released
+	return func(r int) {
+		for ; next < r && next <= len(s.Rows); next++ {
+			if !tops[next] {
+				s.Rows[next-1] = nil
+			}
+		}
+	}
 }
 
 // width is the number of columns in the widest row.

@@ -142,12 +142,13 @@ func readFile(ctx context.Context, a *calc.Agency, f File, opt Options) (in calc
 			in.Ignored = append(in.Ignored, koreksiIgnored(s)...)
 			continue
 		}
+		hidden := hiddenOf(s) // before readSheet lets the rows go
 		res := readSheet(s, a, opt.Override)
 		for _, t := range res.tables {
 			in.Tables = append(in.Tables, calc.Table{Sheet: s.Name, Kind: t.kind, Range: t.rangeText()})
 		}
 		in.Ignored = append(in.Ignored, res.ignored...)
-		in.Hidden = append(in.Hidden, hiddenOf(s)...)
+		in.Hidden = append(in.Hidden, hidden...)
 		titles = append(titles, res.titles...)
 	}
 	if !found {

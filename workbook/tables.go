@@ -93,6 +93,10 @@ type sheetResult struct {
 
 // readSheet finds the tables of a sheet and maps their rows into a. Every
 // non-empty row ends up mapped or in the ignored list with its reason.
+//
+// Rows are let go once passed (sheet.releaser), so that the cells of a
+// large sheet and the model built from them are not both held in full:
+// afterwards the sheet holds only the rows that merged ranges show.
 func readSheet(s *sheet, a *calc.Agency, o Override) sheetResult {
 	var res sheetResult
 	ignore := func(r int, reason string) {
@@ -105,7 +109,9 @@ func readSheet(s *sheet, a *calc.Agency, o Override) sheetResult {
 			res.tables = append(res.tables, cur)
 		}
 	}
+	passed := s.releaser()
 	for r := 1; r <= len(s.Rows); r++ {
+		passed(r)
 		if s.rowEmpty(r) {
 			continue
 		}

@@ -263,12 +263,12 @@ func (s *sheet) addCells(b *xlsx.Book, batch *cellBatch, budget *cellBudget) err
 		}
 		r := br.r
 		if r > len(s.Rows) {
-			s.Rows = append(s.Rows, make([][]cell, r-len(s.Rows))...)
+			s.growRows(r)
 		}
 		row := s.Rows[r-1]
 		switch {
 		case row == nil:
-			row = make([]cell, width)
+			row = s.newRow(width)
 		case len(row) < width:
 			row = append(row, make([]cell, width-len(row))...)
 		}
@@ -282,6 +282,36 @@ func (s *sheet) addCells(b *xlsx.Book, batch *cellBatch, budget *cellBudget) err
 	}
 	return nil
 }
+
+// growRows makes room for rows up to r, doubling the capacity: append
+// grows a large slice by a quarter at a time, which copies the row list
+// of a large sheet many times over.
+func (s *sheet) growRows(r int) {
+	if r > cap(s.Rows) {
+		grown := make([][]cell, len(s.Rows), max(r, 2*cap(s.Rows), 64))
+		copy(grown, s.Rows)
+		s.Rows = grown
+	}
+	s.Rows = s.Rows[:r]
+}
+
+// newRow returns the cells for a row of the given width, cut from a block
+// allocated ahead (one allocation for many rows, not one per row). The row
+// has no room beyond its width, so growing it never reaches the next.
+func (s *sheet) newRow(width int) []cell {
+	if width > rowBlock/4 {
+		return make([]cell, width)
+	}
+	if len(s.free) < width {
+		s.free = make([]cell, rowBlock)
+	}
+	row := s.free[:width:width]
+	s.free = s.free[width:]
+	return row
+}
+
+// rowBlock is the number of cells allocated at once for rows (≈160 KB).
+const rowBlock = 4096
 
 // xlsxCell reads one cell: its kind, formula and percent format. A formula
 // without a stored result is marked NoCache and evaluated later.

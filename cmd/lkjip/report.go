@@ -42,6 +42,7 @@ func reportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			defer softMemoryLimit(paths)()
 			r, err := analyze(c.Context, paths, opt, s)
 			if err != nil {
 				return err

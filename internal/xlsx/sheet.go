@@ -106,6 +106,9 @@ type sheetReader struct {
 	cells    []Cell
 	text     []byte
 	rows     int
+	// value and formula are a cell's text while it is read, kept for the
+	// next cell: finishCell copies what it keeps.
+	value, formula []byte
 }
 
 func (r *sheetReader) read(s *scanner) error {
@@ -264,7 +267,8 @@ func (r *sheetReader) cell(s *scanner) error {
 	hasSI := false
 	depth := s.depth
 	var field byte // 'v', 'f' or 't' (inline string text)
-	var value, formula []byte
+	value, formula := r.value[:0], r.formula[:0]
+	defer func() { r.value, r.formula = value[:0], formula[:0] }()
 	inIS, rph := false, 0
 	for {
 		k, err := s.next()

@@ -1,0 +1,72 @@
+package calc
+
+import "github.com/shopspring/decimal"
+
+// summer adds decimals exactly, as folding Add from the zero Decimal does
+// (the same value and exponent), in int64 arithmetic while every addend
+// and the total fit: each decimal.Add allocates a big.Int, and a budget
+// tree adds every row twice, for the sums and for the checks.
+type summer struct {
+	c    int64 // the total's coefficient while fast
+	e    int32 // and its exponent
+	slow bool
+	d    decimal.Decimal // the total once slow
+}
+
+// fastLimit bounds the coefficients kept in int64, with room for a sum.
+const fastLimit = 1 << 61
+
+func (s *summer) add(x decimal.Decimal) {
+	if !s.slow {
+		if s.addFast(x) {
+			return
+		}
+		s.slow, s.d = true, decimal.New(s.c, s.e)
+	}
+	s.d = s.d.Add(x)
+}
+
+func (s *summer) addFast(x decimal.Decimal) bool {
+	if x.NumDigits() > 18 {
+		return false
+	}
+	c, e := x.CoefficientInt64(), x.Exponent()
+	total := s.c
+	switch {
+	case e < s.e:
+		var ok bool
+		if total, ok = scale(total, s.e-e); !ok {
+			return false
+		}
+	case e > s.e:
+		var ok bool
+		if c, ok = scale(c, e-s.e); !ok {
+			return false
+		}
+		e = s.e
+	}
+	if c >= fastLimit || c <= -fastLimit || total >= fastLimit || total <= -fastLimit {
+		return false
+	}
+	s.c, s.e = total+c, e
+	return true
+}
+
+// scale returns c × 10^k when it stays below fastLimit.
+func scale(c int64, k int32) (int64, bool) {
+	for ; k > 0; k-- {
+		if c >= fastLimit/10 || c <= -fastLimit/10 {
+			return 0, false
+		}
+		c *= 10
+	}
+	return c, true
+}
+
+// total is the sum so far.
+func (s *summer) total() decimal.Decimal {
+	if s.slow {
+		return s.d
+	}
+	return decimal.New(s.c, s.e)
+}
