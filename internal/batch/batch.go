@@ -47,11 +47,14 @@ func DefaultOptions() Options {
 	return Options{Read: workbook.DefaultOptions(), Settings: calc.DefaultSettings()}
 }
 
-// item is one input after reading: its entry, and for a workbook the model
-// read from it (to be merged with the agency's other workbooks).
+// item is one input after reading: its entry, and for a workbook its
+// content, kept to be read again with the agency's other workbooks. The
+// content is kept rather than the model read from it, which takes some 20
+// times the memory: only an agency with several workbooks needs models,
+// and those are made again one agency at a time.
 type item struct {
-	entry  calc.Entry
-	agency *calc.Agency
+	entry calc.Entry
+	data  []byte
 }
 
 // Consolidate reads every source and consolidates them. It fails only when
@@ -71,44 +74,97 @@ func Consolidate(ctx context.Context, sources []Source, opt Options) (*calc.Cons
 		return nil, err
 	}
 	summaries := make([]calc.Summary, len(groups))
-	for i, g := range groups {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		summaries[i] = agencySummary(items, entries, g, year, opt.Settings)
+	err = forEach(ctx, len(groups), opt.Workers, func(i int) error {
+		var err error
+		summaries[i], err = agencySummary(ctx, items, entries, groups[i], year, opt)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return calc.Consolidate(year, entries, groups, summaries, opt.Settings), nil
 }
 
 // agencySummary analyses one agency: its workbooks together, so that the
 // documents are cross-checked as `lkjip check` would with all of them, then
-// joined with its check results.
-func agencySummary(items []item, entries []calc.Entry, g calc.Group, year int, s calc.Settings) calc.Summary {
-	var books []*calc.Agency
-	var book calc.Summary // the workbooks' summary
+// joined with its check results. A single workbook's summary was made when
+// it was read; several are read again and merged.
+func agencySummary(ctx context.Context, items []item, entries []calc.Entry, g calc.Group, year int, opt Options) (calc.Summary, error) {
+	var books []int
 	var parts []calc.Summary
 	for _, i := range g.Entries {
-		if items[i].agency != nil {
-			books = append(books, items[i].agency)
-			book = entries[i].Summary
+		if items[i].data != nil {
+			books = append(books, i)
 		} else {
 			parts = append(parts, entries[i].Summary)
 		}
 	}
-	if len(books) > 1 {
-		a := calc.MergeAgencies(books)
+	switch {
+	case len(books) == 1:
+		parts = append([]calc.Summary{entries[books[0]].Summary}, parts...)
+	case len(books) > 1:
+		models := make([]*calc.Agency, len(books))
+		for k, i := range books {
+			a, err := workbook.Read(ctx, []workbook.File{{Name: entries[i].File, Data: items[i].data}}, opt.Read)
+			if err != nil {
+				return calc.Summary{}, err // read once already: only the end of ctx stops it now
+			}
+			models[k] = a
+		}
+		a := calc.MergeAgencies(models)
 		a.Name, a.Year = g.Agency, year
-		book = calc.Summarize(calc.Analyze(a, s))
-	}
-	if len(books) > 0 {
-		parts = append([]calc.Summary{book}, parts...)
+		parts = append([]calc.Summary{calc.Summarize(calc.Analyze(a, opt.Settings))}, parts...)
 	}
 	sum := calc.MergeSummaries(parts)
 	sum.Files = sum.Files[:0:0]
 	for _, i := range g.Entries {
 		sum.Files = append(sum.Files, entries[i].File)
 	}
-	return sum
+	return sum, nil
+}
+
+// forEach calls fn for 0…n-1 on a bounded pool of workers (zero means
+// GOMAXPROCS), stopping at the first error or the end of ctx.
+func forEach(ctx context.Context, n, workers int, fn func(i int) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu    sync.Mutex
+		first error
+		wg    sync.WaitGroup
+	)
+	next := 0
+	for range min(workers, n) {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				i := next
+				next++
+				stop := first != nil || i >= n
+				mu.Unlock()
+				if stop || ctx.Err() != nil {
+					return
+				}
+				if err := fn(i); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+					cancel()
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if first != nil {
+		return first
+	}
+	return ctx.Err()
 }
 
 // readAll reads the sources with a bounded pool of workers; items[i] is
@@ -123,58 +179,25 @@ func readAll(ctx context.Context, sources []Source, opt Options) ([]item, error)
 		}
 		todo = append(todo, i)
 	}
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, max(1, len(todo)))
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	jobs := make(chan int)
-	done := make(chan error)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				it, err := readOne(ctx, sources[i], opt)
-				items[i] = it
-				done <- err
-			}
-		}()
-	}
-	go func() {
-		defer close(jobs)
-		for _, i := range todo {
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
-				return
-			}
+	var mu sync.Mutex
+	done := 0
+	err := forEach(ctx, len(todo), opt.Workers, func(k int) error {
+		i := todo[k]
+		it, err := readOne(ctx, sources[i], opt)
+		if err != nil {
+			return err
 		}
-	}()
-	go func() {
-		wg.Wait()
-		close(done)
-	}()
-	var first error
-	n := 0
-	for err := range done {
-		n++
-		if err != nil && first == nil {
-			first = err
-			cancel()
+		items[i] = it
+		if opt.Progress != nil {
+			mu.Lock()
+			done++
+			opt.Progress(done, len(todo))
+			mu.Unlock()
 		}
-		if opt.Progress != nil && first == nil {
-			opt.Progress(n, len(todo))
-		}
-	}
-	if first == nil {
-		first = ctx.Err()
-	}
-	if first != nil {
-		return nil, first
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return items, nil
 }

@@ -60,7 +60,7 @@ func readOne(ctx context.Context, src Source, opt Options) (item, error) {
 			}
 			return failed(calc.EntryWorkbook, err), nil
 		}
-		it.agency = a
+		it.data = data
 		it.entry = calc.Entry{File: src.Name, Kind: calc.EntryWorkbook, Summary: calc.Summarize(calc.Analyze(a, opt.Settings))}
 	}
 	it.entry.Digest = digest
