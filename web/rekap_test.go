@@ -70,6 +70,15 @@ func trimZeros(s string) string {
 func TestRekapPageFlow(t *testing.T) {
 	k, files := kabupatenFiles(t, 4)
 	_, ts := newTestServer(t, nil)
+	// An old rekap among the uploads is skipped, a copy of a file is
+	// counted once: the page says so, not only the workbook.
+	old := post(t, ts.URL+"/api/consolidate", files...)
+	require.Equal(t, http.StatusOK, old.StatusCode)
+	rekap := readAll(t, old.Body)
+	old.Body.Close()
+	files = append(files,
+		fixtures.File{Name: "rekap-lama.xlsx", Data: []byte(rekap)},
+		fixtures.File{Name: "salinan.xlsx", Data: files[0].Data})
 	resp := post(t, ts.URL+"/rekap", files...)
 	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
 	loc := resp.Header.Get("Location")
@@ -83,6 +92,10 @@ func TestRekapPageFlow(t *testing.T) {
 	}
 	assert.Contains(t, body, "Berkas yang gagal dibaca (1)")
 	assert.Contains(t, body, k.Broken)
+	assert.Contains(t, body, "Berkas yang dilewati (1)")
+	assert.Contains(t, body, "rekap-lama.xlsx")
+	assert.Contains(t, body, "Berkas ganda, tidak dihitung (1)")
+	assert.Contains(t, body, "salinan.xlsx")
 
 	token := strings.TrimPrefix(loc, "/rekap/")
 	dl, err := http.Get(ts.URL + "/unduh/" + token + "/rekap.xlsx")
