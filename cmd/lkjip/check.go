@@ -33,7 +33,7 @@ func checkCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			r, err := analyze(c.Context, c.Args().Slice(), opt, s)
+			r, err := analyze(c.Context, c.Args().Slice(), opt, s, func(string) {})
 			if err != nil {
 				return err
 			}

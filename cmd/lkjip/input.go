@@ -2,6 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
 
 	"lkjip/calc"
 	"lkjip/fixtures"
@@ -10,14 +14,15 @@ import (
 
 // analyze reads the files named on the command line (or the embedded sample
 // when there are none) with the given reading options, and analyses them
-// under the given settings.
-func analyze(ctx context.Context, paths []string, opt workbook.Options, s calc.Settings) (*calc.Result, error) {
+// under the given settings, telling stage what it is doing.
+func analyze(ctx context.Context, paths []string, opt workbook.Options, s calc.Settings, stage func(string)) (*calc.Result, error) {
 	var files []workbook.File
 	if len(paths) == 0 {
 		for _, f := range fixtures.Sampang2020() {
 			files = append(files, workbook.File{Name: f.Name, Data: f.Data})
 		}
 	}
+	stage(fmt.Sprintf("membaca %d berkas", max(len(paths), len(files))))
 	loaded, err := loadFiles(paths, opt.Limits)
 	if err != nil {
 		return nil, err
@@ -26,7 +31,40 @@ func analyze(ctx context.Context, paths []string, opt workbook.Options, s calc.S
 	if err != nil {
 		return nil, readHint(err)
 	}
+	stage("menghitung")
 	return calc.Analyze(a, s), nil
+}
+
+// stagePrinter shows on one line, as a long run goes, what it is doing
+// ("Membaca 1 berkas… menghitung… menulis laporan…"); end closes the line,
+// with the time taken when the run succeeded, and returns its error. Shown
+// only on a terminal: elsewhere both do nothing.
+func stagePrinter(w io.Writer, terminal bool) (stage func(string), end func(error) error) {
+	if !terminal {
+		return func(string) {}, func(err error) error { return err }
+	}
+	start, shown := time.Now(), false
+	stage = func(s string) {
+		if !shown {
+			s = strings.ToUpper(s[:1]) + s[1:]
+		} else {
+			s = " " + s
+		}
+		shown = true
+		fmt.Fprint(w, s+"…")
+	}
+	end = func(err error) error {
+		switch {
+		case !shown:
+		case err != nil:
+			fmt.Fprintln(w)
+		default:
+			secs := strings.Replace(fmt.Sprintf("%.1f", time.Since(start).Seconds()), ".", ",", 1)
+			fmt.Fprintf(w, " selesai (%s detik)\n", secs)
+		}
+		return err
+	}
+	return stage, end
 }
 
 // loadFiles reads the files named on the command line, each within the

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -201,4 +203,28 @@ func roundText(t testing.TB, s string) string {
 	d, err := decimalFrom(s)
 	require.NoError(t, err, s)
 	return d.StringFixed(2)
+}
+
+// TestStagePrinter: on a terminal a report says what it is doing on one
+// line and ends it (with the time, or bare before an error line);
+// elsewhere it prints nothing.
+func TestStagePrinter(t *testing.T) {
+	var b strings.Builder
+	stage, end := stagePrinter(&b, true)
+	stage("membaca 2 berkas")
+	stage("menghitung")
+	require.NoError(t, end(nil))
+	assert.Regexp(t, `^Membaca 2 berkas… menghitung… selesai \(\d+,\d detik\)\n$`, b.String())
+
+	b.Reset()
+	stage, end = stagePrinter(&b, true)
+	stage("membaca 1 berkas")
+	assert.EqualError(t, end(errors.New("rusak")), "rusak")
+	assert.Equal(t, "Membaca 1 berkas…\n", b.String())
+
+	b.Reset()
+	stage, end = stagePrinter(&b, false)
+	stage("membaca 1 berkas")
+	require.NoError(t, end(nil))
+	assert.Empty(t, b.String())
 }

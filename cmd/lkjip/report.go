@@ -43,15 +43,17 @@ func reportCommand() *cli.Command {
 				return err
 			}
 			defer softMemoryLimit(paths)()
-			r, err := analyze(c.Context, paths, opt, s)
+			stage, end := stagePrinter(c.App.ErrWriter, isTerminal(c.App.ErrWriter))
+			r, err := analyze(c.Context, paths, opt, s, stage)
 			if err != nil {
-				return err
+				return end(err)
 			}
-			err = outfile.WriteContext(c.Context, out, func(w io.Writer) error {
+			stage("menulis laporan")
+			err = end(outfile.WriteContext(c.Context, out, func(w io.Writer) error {
 				return layout.Report(c.Context, r, w, layout.Options{
 					Now: time.Now(), LocaleTag: c.Bool("locale-tag"), Links: inputLinks(out, paths),
 				})
-			})
+			}))
 			if err != nil {
 				if c.Context.Err() != nil {
 					return c.Context.Err()
