@@ -66,7 +66,8 @@ func Consolidation(ctx context.Context, c *calc.Consolidation, w io.Writer, opt 
 		return fmt.Errorf("sheet %q: %w", SheetGrafik, err)
 	}
 
-	f.SetActiveSheet(0)
+	// The first sheet is already the active one; SetActiveSheet would make
+	// excelize parse every streamed sheet back into memory.
 	now := opt.Now.UTC().Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title: c.Title(), Subject: c.Region, Creator: "lkjip", LastModifiedBy: "lkjip",
@@ -169,11 +170,7 @@ func (rk *rekap) heading(w *sheetWriter, title string, widths []float64, cols ..
 		return err
 	}
 	w.skip()
-	cells := make([]any, len(cols))
-	for i, c := range cols {
-		cells[i] = txt(rk.st.header, c)
-	}
-	_, err := w.next(cells...)
+	_, err := w.next(rk.st.headers(cols)...)
 	return err
 }
 
@@ -216,7 +213,7 @@ func (rk *rekap) perangkatDaerah(w *sheetWriter) error {
 			val(st.text, i+1), txt(st.wrap, a.Agency), txt(st.wrap, strings.Join(a.Files, "\n")),
 			val(st.amount, num(a.Totals.Anggaran)), val(st.amount, num(a.Totals.Realisasi)),
 			formula(st.amount, fmt.Sprintf("D%d-E%d", row, row), num(a.Totals.Sisa())),
-			formula(st.percent, percentFormula("E", "D", row), num(a.Persen())),
+			formula(st.percent, percentOf(cellRef("E", row), cellRef("D", row)), num(a.Persen())),
 			txt(st.text, predikat), capaian, ef, txt(st.text, c.EfisiensiNote(a)),
 			val(st.text, a.Counts.Error), val(st.text, a.Counts.Warning), val(st.text, a.Counts.Info), rank,
 		); err != nil {
@@ -232,7 +229,7 @@ func (rk *rekap) perangkatDaerah(w *sheetWriter) error {
 		txt(st.bold, ""), txt(st.bold, "JUMLAH"), txt(st.bold, fmt.Sprintf("%d perangkat daerah", len(c.Agencies))),
 		sum("D", num(c.Totals.Anggaran), st.boldAmount), sum("E", num(c.Totals.Realisasi), st.boldAmount),
 		formula(st.boldAmount, fmt.Sprintf("D%d-E%d", row, row), num(c.Totals.Sisa())),
-		formula(st.boldPercent, percentFormula("E", "D", row), num(c.Totals.Persen())),
+		formula(st.boldPercent, percentOf(cellRef("E", row), cellRef("D", row)), num(c.Totals.Persen())),
 		txt(st.bold, c.Predikat(c.Totals.Persen())), txt(st.bold, ""), txt(st.bold, ""), txt(st.bold, ""),
 		sum("L", n.Error, st.bold), sum("M", n.Warning, st.bold), sum("N", n.Info, st.bold), txt(st.bold, ""),
 	)
@@ -264,11 +261,6 @@ func (rk *rekap) next(w *sheetWriter, cells ...any) error {
 	return w.sw.SetRow(cellRef("A", w.row), cells, opts...)
 }
 
-// percentFormula is part ÷ whole × 100 of a row, 0 when whole is 0.
-func percentFormula(part, whole string, row int) string {
-	return fmt.Sprintf("IF(%s%d=0,0,%s%d/%s%d*100)", whole, row, part, row, whole, row)
-}
-
 // programs lists every program with its agency.
 func (rk *rekap) programs(w *sheetWriter) error {
 	st := rk.st
@@ -288,7 +280,7 @@ func (rk *rekap) programs(w *sheetWriter) error {
 				val(st.text, no), txt(st.wrap, a.Agency), txt(st.text, p.Code), txt(st.wrap, p.Name),
 				val(st.amount, num(p.Amounts.Anggaran)), val(st.amount, num(p.Amounts.Realisasi)),
 				formula(st.amount, fmt.Sprintf("E%d-F%d", row, row), num(p.Amounts.Sisa())),
-				formula(st.percent, percentFormula("F", "E", row), num(p.Amounts.Persen())),
+				formula(st.percent, percentOf(cellRef("F", row), cellRef("E", row)), num(p.Amounts.Persen())),
 				txt(st.text, rk.c.Predikat(p.Amounts.Persen())), txt(st.wrap, p.Src.String()),
 			); err != nil {
 				return err
@@ -302,7 +294,7 @@ func (rk *rekap) programs(w *sheetWriter) error {
 		formula(st.boldAmount, fmt.Sprintf("SUM(E%d:E%d)", first, last), num(total.Anggaran)),
 		formula(st.boldAmount, fmt.Sprintf("SUM(F%d:F%d)", first, last), num(total.Realisasi)),
 		formula(st.boldAmount, fmt.Sprintf("E%d-F%d", row, row), num(total.Sisa())),
-		formula(st.boldPercent, percentFormula("F", "E", row), num(total.Persen())),
+		formula(st.boldPercent, percentOf(cellRef("F", row), cellRef("E", row)), num(total.Persen())),
 	)
 	return err
 }

@@ -212,11 +212,7 @@ func (rp *report) heading(w *sheetWriter, title string, cols ...string) error {
 
 // header writes a row of column headers.
 func (rp *report) header(w *sheetWriter, cols ...string) error {
-	cells := make([]any, len(cols))
-	for i, c := range cols {
-		cells[i] = txt(rp.st.header, c)
-	}
-	_, err := w.next(cells...)
+	_, err := w.next(rp.st.headers(cols)...)
 	return err
 }
 

@@ -257,3 +257,12 @@ func thinBorder() []excelize.Border {
 		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
 	}
 }
+
+// headers is a row of column headers.
+func (st *styles) headers(cols []string) []any {
+	cells := make([]any, len(cols))
+	for i, c := range cols {
+		cells[i] = txt(st.header, c)
+	}
+	return cells
+}
