@@ -25,11 +25,7 @@ func checkCommand() *cli.Command {
 			if format != "text" && format != "json" {
 				return fmt.Errorf("perintah salah: --format harus text atau json, bukan %q", format)
 			}
-			s, err := settingsFrom(c)
-			if err != nil {
-				return err
-			}
-			opt, err := readOptions(c)
+			s, opt, err := agencyOptions(c)
 			if err != nil {
 				return err
 			}

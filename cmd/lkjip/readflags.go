@@ -6,6 +6,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"lkjip/calc"
 	"lkjip/workbook"
 )
 
@@ -21,6 +22,17 @@ func readFlags() []cli.Flag {
 		flags = append(flags, &cli.StringFlag{Name: "col-" + f, Usage: "kolom " + f + " (huruf atau nomor)"})
 	}
 	return flags
+}
+
+// agencyOptions are the settings and the reading options of a command
+// that reads one agency's files.
+func agencyOptions(c *cli.Context) (calc.Settings, workbook.Options, error) {
+	s, err := settingsFrom(c)
+	if err != nil {
+		return s, workbook.Options{}, err
+	}
+	opt, err := readOptions(c)
+	return s, opt, err
 }
 
 // readOptions builds the reader's options from the command line.

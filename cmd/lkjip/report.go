@@ -34,11 +34,7 @@ func reportCommand() *cli.Command {
 			if err := outfile.CheckNotInput(out, paths); err != nil {
 				return err
 			}
-			s, err := settingsFrom(c)
-			if err != nil {
-				return err
-			}
-			opt, err := readOptions(c)
+			s, opt, err := agencyOptions(c)
 			if err != nil {
 				return err
 			}
