@@ -13,7 +13,7 @@ import (
 
 	"lkjip/fixtures/kabupaten"
 	"lkjip/internal/batch"
-	"lkjip/internal/lotest"
+	"lkjip/internal/progtest"
 )
 
 // TestConsolidationLibreOffice: the workbook opens in LibreOffice, and its
@@ -32,7 +32,7 @@ func TestConsolidationLibreOffice(t *testing.T) {
 	require.NoError(t, err)
 	ours := writeConsolidation(t, c)
 
-	saved := lotest.Convert(t, true, map[string][]byte{"rekap.xlsx": ours, "canary.xlsx": lotest.Canary(t)})
+	saved := progtest.Convert(t, true, map[string][]byte{"rekap.xlsx": ours, "canary.xlsx": progtest.Canary(t)})
 	cf, err := excelize.OpenReader(bytes.NewReader(saved["canary.xlsx"]))
 	require.NoError(t, err)
 	v, err := cf.GetCellValue("Sheet1", "A1", excelize.Options{RawCellValue: true})

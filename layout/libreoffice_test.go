@@ -6,7 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"lkjip/internal/lotest"
+	"lkjip/internal/progtest"
 )
 
 // TestLibreOfficeRecalculates opens the sample's report in LibreOffice,
@@ -20,7 +20,7 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 		t.Skip("starts LibreOffice")
 	}
 	data := writeReport(t, sampleResult(t), Options{})
-	saved := lotest.Convert(t, true, map[string][]byte{"laporan.xlsx": data, "canary.xlsx": lotest.Canary(t)})
+	saved := progtest.Convert(t, true, map[string][]byte{"laporan.xlsx": data, "canary.xlsx": progtest.Canary(t)})
 
 	// The canary's formula stores a wrong result: unless LibreOffice
 	// recalculated it, the comparison below would only read back ours.

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -16,29 +15,14 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"lkjip/fixtures"
+	"lkjip/internal/progtest"
 )
-
-// chromiumPath finds Debian's chromium. Without it the test skips, except
-// under CI=true, where its absence is a failure (.ci/run installs it).
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("chromium is not installed; .ci/run should install the Debian package chromium")
-	}
-	t.Skip("chromium is not installed (apt-get install chromium); skipping the browser test")
-	return ""
-}
 
 // TestBrowserUploadSample drives the real page in headless Chromium, as a
 // user would: choose the sample's files, submit, see the findings, and
 // download the report workbook.
 func TestBrowserUploadSample(t *testing.T) {
-	bin := chromiumPath(t)
+	bin := progtest.Find(t, "chromium", "chromium", "chromium-browser", "google-chrome")
 	_, ts := newTestServer(t, nil)
 
 	dir := t.TempDir()

@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
-	"lkjip/internal/lotest"
+	"lkjip/internal/progtest"
 )
 
 func rawValue(t testing.TB, data []byte, sheet, cell string) string {
@@ -42,9 +42,9 @@ func sameNumber(a, b string) bool {
 func TestCorrectLibreOffice(t *testing.T) {
 	p := realisasi{sipd: true, programs: 4, kegiatan: 3, subPerK: 3, seed: 1, faults: true, wrongSum: true}.build(t)
 	c := correctOne(t, "sipd.xlsx", p.data)
-	books := map[string][]byte{"sipd.xlsx": c.Data, "canary.xlsx": lotest.Canary(t)}
+	books := map[string][]byte{"sipd.xlsx": c.Data, "canary.xlsx": progtest.Canary(t)}
 
-	shown := lotest.Convert(t, false, books)
+	shown := progtest.Convert(t, false, books)
 	require.Equal(t, "999", rawValue(t, shown["canary.xlsx"], "Sheet1", "A1"), "without the profile LibreOffice keeps stored results")
 	formulas := 0
 	for _, x := range c.Corrections {
@@ -61,7 +61,7 @@ func TestCorrectLibreOffice(t *testing.T) {
 	assert.True(t, again.Unchanged, "LibreOffice's save of the copy (shared strings, its own XML) is still a corrected copy")
 	assert.Empty(t, again.Corrections)
 
-	recalculated := lotest.Convert(t, true, books)
+	recalculated := progtest.Convert(t, true, books)
 	require.Equal(t, "2", rawValue(t, recalculated["canary.xlsx"], "Sheet1", "A1"), "LibreOffice did not recalculate")
 	ours, err := excelize.OpenReader(bytes.NewReader(c.Data))
 	require.NoError(t, err)

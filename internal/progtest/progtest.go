@@ -1,7 +1,8 @@
-// Package lotest has LibreOffice open workbooks for tests, the way a user
-// of lkjip's outputs would (design.md §9): headless, with a throw-away
-// profile, saving each workbook again as xlsx. Test support only.
-package lotest
+// Package progtest runs the outside programs some tests need (LibreOffice,
+// Chromium): finding them, skipping without them except under CI=true,
+// and having LibreOffice open workbooks the way a user of lkjip's outputs
+// would (design.md §9). Test support only.
+package progtest
 
 import (
 	"bytes"
@@ -24,23 +25,31 @@ const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `
 
-// Soffice finds LibreOffice, or skips the test (in -short mode too); under
-// CI=true, where .ci/run installs it, its absence fails the test.
-func Soffice(t testing.TB) string {
+// Find finds one of an outside program's names on PATH. Without it the
+// test is skipped, except under CI=true, where .ci/run installs the
+// Debian package pkg and its absence fails the test.
+func Find(t testing.TB, pkg string, names ...string) string {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("starts LibreOffice")
-	}
-	for _, name := range []string{"soffice", "libreoffice"} {
+	for _, name := range names {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}
 	}
 	if os.Getenv("CI") == "true" {
-		t.Fatal("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui")
+		t.Fatalf("%s is not installed; .ci/run installs the Debian package %s", names[0], pkg)
 	}
-	t.Skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui")
+	t.Skipf("%s is not installed (apt-get install %s): skipping", names[0], pkg)
 	return ""
+}
+
+// Soffice finds LibreOffice, as Find does; in -short mode the test is
+// skipped without looking.
+func Soffice(t testing.TB) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("starts LibreOffice")
+	}
+	return Find(t, "libreoffice-calc-nogui", "soffice", "libreoffice")
 }
 
 // Convert has LibreOffice open each workbook and save it again as xlsx,
