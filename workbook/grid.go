@@ -123,10 +123,11 @@ func (s *sheet) value(r, c int) (v cell, inside bool) {
 }
 
 // releaser returns a function that lets the garbage collector have the
-// rows above row r once the reading has passed them: nothing reads a row
-// above the one it is at, except through a merged range, so the rows
-// holding a merged range's top-left cell are kept.
-func (s *sheet) releaser() func(r int) {
+// rows above row r once the reading has passed them, calling visit on each
+// row first: nothing reads a row above the one it is at, except through a
+// merged range, so the rows holding a merged range's top-left cell are
+// kept.
+func (s *sheet) releaser(visit func(r int)) func(r int) {
 	tops := make(map[int]bool, len(s.Merges))
 	for _, m := range s.Merges {
 		tops[m.r1] = true
@@ -134,6 +135,7 @@ func (s *sheet) releaser() func(r int) {
 	next := 1 // the first row not yet released
 	return func(r int) {
 		for ; next < r && next <= len(s.Rows); next++ {
+			visit(next)
 			if !tops[next] {
 				s.Rows[next-1] = nil
 			}

@@ -142,13 +142,8 @@ func readFile(ctx context.Context, a *calc.Agency, f File, opt Options) (in calc
 			in.Ignored = append(in.Ignored, koreksiIgnored(s)...)
 			continue
 		}
-		hidden := hiddenOf(s) // before readSheet lets the rows go
 		res := readSheet(s, a, opt.Override)
-		for _, t := range res.tables {
-			in.Tables = append(in.Tables, calc.Table{Sheet: s.Name, Kind: t.kind, Range: t.rangeText()})
-		}
-		in.Ignored = append(in.Ignored, res.ignored...)
-		in.Hidden = append(in.Hidden, hidden...)
+		res.addTo(&in, s.Name)
 		titles = append(titles, res.titles...)
 	}
 	if !found {
@@ -159,28 +154,6 @@ func readFile(ctx context.Context, a *calc.Agency, f File, opt Options) (in calc
 			"%w (dicari kepala tabel seperti URAIAN / ANGGARAN / REALISASI, PROGRAM / KEGIATAN / INDIKATOR, atau TARGET / REALISASI / CAPAIAN)", ErrNoTable)}
 	}
 	return in, info, titles, nil
-}
-
-// hiddenOf lists a sheet's hidden rows and columns that hold something.
-func hiddenOf(s *sheet) []calc.Hidden {
-	var out []calc.Hidden
-	for r := 1; r <= len(s.Rows); r++ {
-		if s.Hidden[r] && !s.rowEmpty(r) {
-			out = append(out, calc.Hidden{Sheet: s.Name, Row: r, Text: s.firstText(r)})
-		}
-	}
-	for c := 1; c <= s.width(); c++ {
-		if !s.HiddenCols[c] {
-			continue
-		}
-		for r := 1; r <= len(s.Rows); r++ {
-			if v := s.at(r, c); !v.empty() {
-				out = append(out, calc.Hidden{Sheet: s.Name, Col: c, Text: shorten(cleanText(v.Text), 80)})
-				break
-			}
-		}
-	}
-	return out
 }
 
 // sheetNames lists the sheets of a file for a message.

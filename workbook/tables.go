@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"lkjip/calc"
@@ -88,34 +90,102 @@ func (t *table) rangeText() string {
 type sheetResult struct {
 	tables  []*table
 	ignored []calc.Ignored
-	titles  []string // texts of title rows, to find the agency and year
+	titles  []string      // texts of title rows, to find the agency and year
+	hidden  []calc.Hidden // hidden rows, then hidden columns, that hold something
+}
+
+// addTo records in a file's input the tables, ignored rows and hidden
+// rows and columns of one of its sheets.
+func (res sheetResult) addTo(in *calc.Input, sheet string) {
+	for _, t := range res.tables {
+		in.Tables = append(in.Tables, calc.Table{Sheet: sheet, Kind: t.kind, Range: t.rangeText()})
+	}
+	in.Ignored = append(in.Ignored, res.ignored...)
+	in.Hidden = append(in.Hidden, res.hidden...)
 }
 
 // readSheet finds the tables of a sheet and maps their rows into a. Every
 // non-empty row ends up mapped or in the ignored list with its reason.
-//
-// Rows are let go once passed (sheet.releaser), so that the cells of a
-// large sheet and the model built from them are not both held in full:
-// afterwards the sheet holds only the rows that merged ranges show.
 func readSheet(s *sheet, a *calc.Agency, o Override) sheetResult {
-	var res sheetResult
-	ignore := func(r int, reason string) {
-		res.ignored = append(res.ignored, calc.Ignored{Sheet: s.Name, Row: r, Reason: reason, Text: s.firstText(r)})
+	sr := newSheetReading(s, a, o)
+	sr.advance(len(s.Rows))
+	return sr.finish()
+}
+
+// sheetReading is readSheet taken a row at a time, so that the rows of a
+// sheet can be mapped while later rows are still being read (streamXLSX).
+// A row is looked at with at most lookahead rows below it, and a row the
+// reading has passed is let go (sheet.releaser), so that the cells of a
+// large sheet and the model built from them are not both held in full:
+// afterwards the sheet holds only the rows that merged ranges show. Hidden
+// rows and columns that hold something are noted as the rows go.
+type sheetReading struct {
+	s   *sheet
+	a   *calc.Agency
+	o   Override
+	res sheetResult
+	cur *table
+	r   int // the next row to look at
+
+	passed     func(r int)
+	hiddenCols map[int]string // hidden column → its first text
+}
+
+// lookahead is how many rows below the one being read may be looked at
+// (a header's sub-header row and the row of column numbers under it).
+const lookahead = 2
+
+func newSheetReading(s *sheet, a *calc.Agency, o Override) *sheetReading {
+	sr := &sheetReading{s: s, a: a, o: o, r: 1}
+	if len(s.HiddenCols) > 0 {
+		sr.hiddenCols = map[int]string{}
 	}
-	var cur *table
-	finish := func() {
-		if cur != nil {
-			cur.m.finish()
-			res.tables = append(res.tables, cur)
+	sr.passed = s.releaser(sr.noteHidden)
+	return sr
+}
+
+// noteHidden notes row r, about to be let go, if it is hidden or holds the
+// first text of a hidden column.
+func (sr *sheetReading) noteHidden(r int) {
+	s := sr.s
+	if s.Hidden[r] && !s.rowEmpty(r) {
+		sr.res.hidden = append(sr.res.hidden, calc.Hidden{Sheet: s.Name, Row: r, Text: s.firstText(r)})
+	}
+	if sr.hiddenCols == nil {
+		return
+	}
+	for c, v := range s.Rows[r-1] {
+		if _, seen := sr.hiddenCols[c+1]; !seen && s.HiddenCols[c+1] && !v.empty() {
+			sr.hiddenCols[c+1] = shorten(cleanText(v.Text), 80)
 		}
 	}
-	passed := s.releaser()
-	for r := 1; r <= len(s.Rows); r++ {
-		passed(r)
+}
+
+func (sr *sheetReading) ignore(r int, reason string) {
+	sr.res.ignored = append(sr.res.ignored, calc.Ignored{Sheet: sr.s.Name, Row: r, Reason: reason, Text: sr.s.firstText(r)})
+}
+
+// endTable closes the open table, if any.
+func (sr *sheetReading) endTable() {
+	if sr.cur != nil {
+		sr.cur.m.finish()
+		sr.res.tables = append(sr.res.tables, sr.cur)
+		sr.cur = nil
+	}
+}
+
+// advance reads the rows up to last; the rows up to last+lookahead must
+// be on the sheet, or the sheet complete.
+func (sr *sheetReading) advance(last int) {
+	s, o := sr.s, sr.o
+	last = min(last, len(s.Rows))
+	for ; sr.r <= last; sr.r++ {
+		r := sr.r
+		sr.passed(r)
 		if s.rowEmpty(r) {
 			continue
 		}
-		h, ok := readHeader(s, r, cur != nil)
+		h, ok := readHeader(s, r, sr.cur != nil)
 		if o.HeaderRow > 0 {
 			ok = r == o.HeaderRow
 			if ok {
@@ -125,42 +195,50 @@ func readSheet(s *sheet, a *calc.Agency, o Override) sheetResult {
 		if ok {
 			h = o.apply(h)
 			if kind := kindOf(h); kind != "" {
-				if cur != nil && kind == cur.kind && h.signature() == cur.hdr.signature() {
+				if sr.cur != nil && kind == sr.cur.kind && h.signature() == sr.cur.hdr.signature() {
 					for hr := r; hr <= h.LastRow; hr++ {
-						ignore(hr, "kepala tabel berulang")
+						sr.ignore(hr, "kepala tabel berulang")
 					}
 				} else {
-					finish()
-					cur = &table{sh: s, kind: kind, hdr: h, first: h.LastRow + 1}
-					cur.m = newMapper(cur, a)
+					sr.endTable()
+					sr.cur = &table{sh: s, kind: kind, hdr: h, first: h.LastRow + 1}
+					sr.cur.m = newMapper(sr.cur, sr.a)
 					for hr := r; hr <= h.LastRow; hr++ {
-						ignore(hr, "kepala tabel")
+						sr.ignore(hr, "kepala tabel")
 					}
 				}
-				r = h.LastRow
-				if columnNumbers(s, r+1) {
-					r++
-					ignore(r, "nomor kolom")
+				sr.r = h.LastRow
+				if columnNumbers(s, sr.r+1) {
+					sr.r++
+					sr.ignore(sr.r, "nomor kolom")
 				}
 				continue
 			}
 		}
-		if cur == nil {
-			ignore(r, "judul")
-			res.titles = append(res.titles, rowText(s, r))
+		if sr.cur == nil {
+			sr.ignore(r, "judul")
+			sr.res.titles = append(sr.res.titles, rowText(s, r))
 			continue
 		}
-		if reason := cur.m.row(r); reason != "" {
-			ignore(r, reason)
+		if reason := sr.cur.m.row(r); reason != "" {
+			sr.ignore(r, reason)
 			if reason == "judul" {
-				res.titles = append(res.titles, rowText(s, r))
+				sr.res.titles = append(sr.res.titles, rowText(s, r))
 			}
 			continue
 		}
-		cur.last = r
+		sr.cur.last = r
 	}
-	finish()
-	return res
+}
+
+// finish ends the reading once every row has been read.
+func (sr *sheetReading) finish() sheetResult {
+	sr.endTable()
+	sr.passed(len(sr.s.Rows) + 1)
+	for _, c := range slices.Sorted(maps.Keys(sr.hiddenCols)) {
+		sr.res.hidden = append(sr.res.hidden, calc.Hidden{Sheet: sr.s.Name, Col: c, Text: sr.hiddenCols[c]})
+	}
+	return sr.res
 }
 
 // rowText joins the texts of a row, for title detection.

@@ -169,6 +169,20 @@ var errNoPart = errors.New("bagian tidak ada")
 // (as the packaging format wants) and taking backslashes for slashes.
 func (b *Book) open(name string) (io.ReadCloser, error) {
 	name = strings.TrimPrefix(name, "/")
+	f, err := b.find(name)
+	if err != nil {
+		return nil, err
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return &limitedPart{rc: rc, b: b, name: name}, nil
+}
+
+// find is the zip entry of a part.
+func (b *Book) find(name string) (*zip.File, error) {
+	name = strings.TrimPrefix(name, "/")
 	var f *zip.File
 	for _, zf := range b.zr.File {
 		if zf.Name == name {
@@ -188,11 +202,7 @@ func (b *Book) open(name string) (io.ReadCloser, error) {
 	if f == nil {
 		return nil, fmt.Errorf("%s: %w", name, errNoPart)
 	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return &limitedPart{rc: rc, b: b, name: name}, nil
+	return f, nil
 }
 
 // limitedPart counts a part's unpacked bytes against the book's budget.

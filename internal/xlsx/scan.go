@@ -353,6 +353,22 @@ func (s *scanner) skip() error {
 	return nil
 }
 
+// skipRaw skips the rest of the element just started by looking for its
+// end tag in the raw bytes, without reading what is inside: far faster
+// than skip, but fooled by the end tag written inside CDATA.
+func (s *scanner) skipRaw() error {
+	if s.self {
+		s.self = false
+		return s.pop()
+	}
+	n := s.starts[len(s.starts)-1]
+	end := append(append([]byte("</"), s.stack[n:]...), '>')
+	if err := s.skipPast(end); err != nil {
+		return err
+	}
+	return s.pop()
+}
+
 // appendText appends the current text token, unescaped, to dst.
 func (s *scanner) appendText(dst []byte) ([]byte, error) {
 	if s.cdata {

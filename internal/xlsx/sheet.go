@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"strconv"
 )
 
@@ -86,6 +87,51 @@ func (b *Book) ReadSheet(ctx context.Context, i int, fn RowFunc) (*Layout, error
 	return lay, nil
 }
 
+// SheetLayout reads what sheet i says besides its cells (its columns and
+// merged ranges) without reading the cells: the rows are skipped as raw
+// bytes, up to the end tag of sheetData. The merged ranges come after the
+// rows in the file, so a reader that wants them before the rows reads the
+// sheet twice, this way and then with ReadSheet, on another goroutine.
+// What it unpacks is not counted against MaxInflated: the part is counted
+// when ReadSheet reads it, and what it may unpack is bounded by the size
+// the part declares. A sheet whose rows hold that end tag as text (in
+// CDATA) gives a different layout than ReadSheet; callers compare the two.
+func (b *Book) SheetLayout(ctx context.Context, i int) (*Layout, error) {
+	sh := b.Sheets[i]
+	lay := &Layout{}
+	if sh.Part == "" {
+		return lay, nil
+	}
+	f, err := b.find(sh.Part)
+	if err != nil {
+		return nil, err
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	s := newScanner(ctxReader{ctx, rc}, b.lim.MaxToken, b.lim.MaxDepth)
+	r := sheetReader{b: b, ctx: ctx, lay: lay, skipRows: true}
+	if err := r.read(s); err != nil {
+		return nil, fmt.Errorf("lembar %q: %w", sh.Name, err)
+	}
+	return lay, nil
+}
+
+// ctxReader stops reading when its context ends.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
+}
+
 // sharedFormula is the master cell of a shared formula.
 type sharedFormula struct {
 	row, col int
@@ -99,6 +145,8 @@ type sheetReader struct {
 	fn     RowFunc
 	lay    *Layout
 	shared map[int]sharedFormula
+	// skipRows skips sheetData unread (SheetLayout).
+	skipRows bool
 
 	row, col int
 	hidden   bool
@@ -122,6 +170,12 @@ func (r *sheetReader) read(s *scanner) error {
 		}
 		switch string(s.name) {
 		case "sheetData":
+			if r.skipRows {
+				if err := s.skipRaw(); err != nil {
+					return err
+				}
+				continue
+			}
 			if err := r.sheetData(s); err != nil {
 				return err
 			}

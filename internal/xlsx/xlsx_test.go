@@ -104,6 +104,9 @@ func TestSameAsExcelize(t *testing.T) {
 					got = append(got, CellName(m.C1, m.R1)+":"+CellName(m.C2, m.R2))
 				}
 				assert.ElementsMatch(t, want, got, "%s merges", sh)
+				pre, err := b.SheetLayout(context.Background(), i)
+				require.NoError(t, err)
+				assert.Equal(t, lay, pre, "%s: SheetLayout differs from ReadSheet's layout", sh)
 				for c := 1; c <= 30; c++ {
 					visible, _ := f.GetColVisible(sh, string(appendCol(nil, c)))
 					assert.Equal(t, !visible, lay.ColHidden(c), "%s column %d hidden", sh, c)
@@ -195,6 +198,40 @@ func TestIsPercentCode(t *testing.T) {
 			if got := IsPercentCode(code); got != want {
 				t.Errorf("IsPercentCode(%q) = %v, want %v", code, got, want)
 			}
+		})
+	}
+}
+
+// TestSheetLayout reads merges and columns without the rows: with a
+// namespace prefix, with a self-closing sheetData, and (the case it cannot
+// tell) with the end tag written inside CDATA, where it stops early and
+// so differs from ReadSheet, which the caller detects.
+func TestSheetLayout(t *testing.T) {
+	const ns = `xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`
+	for _, tc := range []struct {
+		name, xml string
+		merges    int
+		same      bool
+	}{
+		{"prefixed", `<x:worksheet ` + ns + `><x:cols><x:col min="2" max="2" hidden="1"/></x:cols><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>a&lt;/x:sheetData&gt;</x:t></x:is></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="A1:C1"/></x:mergeCells></x:worksheet>`, 1, true},
+		{"empty", `<worksheet><sheetData/><mergeCells><mergeCell ref="A1:B2"/></mergeCells></worksheet>`, 1, true},
+		{"cdata", `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[</sheetData>]]></t></is></c></row></sheetData><mergeCells><mergeCell ref="A1:B2"/></mergeCells></worksheet>`, 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := Open(book(t, tc.xml, ""), DefaultLimits())
+			require.NoError(t, err)
+			lay, err := b.ReadSheet(context.Background(), 0, func(int, bool, []Cell) error { return nil })
+			require.NoError(t, err)
+			pre, err := b.SheetLayout(context.Background(), 0)
+			if !tc.same {
+				if err == nil {
+					assert.NotEqual(t, lay, pre)
+				}
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, lay, pre)
+			assert.Len(t, pre.Merges, tc.merges)
 		})
 	}
 }
