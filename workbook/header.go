@@ -249,7 +249,7 @@ func headerAt(s *sheet, r int, sub bool) header {
 	if sub {
 		h.LastRow = r + 1
 	}
-	for c := 1; c <= s.width(); c++ {
+	for c := 1; c <= s.headerWidth(h.Row, h.LastRow); c++ {
 		top, _ := s.value(r, c)
 		topText := cleanText(top.Text)
 		col := column{Col: c, Text: topText}
@@ -281,6 +281,23 @@ func headerAt(s *sheet, r int, sub bool) header {
 		}
 	}
 	return h
+}
+
+// headerWidth is the number of columns that show something on rows r1 to
+// r2: their own cells, and merged ranges reaching into them. Rows further
+// down do not count, so a header reads the same whether or not the rows
+// below it have been read yet.
+func (s *sheet) headerWidth(r1, r2 int) int {
+	w := 0
+	for r := r1; r <= r2 && r <= len(s.Rows); r++ {
+		w = max(w, len(s.Rows[r-1]))
+	}
+	for _, m := range s.Merges {
+		if m.r1 <= r2 && m.r2 >= r1 {
+			w = max(w, m.c2)
+		}
+	}
+	return w
 }
 
 // subHeader reports whether row r+1 continues the header of row r: some

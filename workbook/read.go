@@ -122,6 +122,20 @@ func readFile(ctx context.Context, a *calc.Agency, f File, opt Options) (in calc
 			err = limitErr(f.Name, LimitTime, "pembacaan lebih lama dari %s", opt.Limits.Time)
 		}
 	}()
+	if len(f.Data) > 0 && sniff(f.Data) == formatXLSX {
+		if r, ok, err := streamXLSX(fctx, f, opt); ok || err != nil {
+			if ok {
+				appendAgency(a, r.agency)
+			}
+			return r.in, r.info, r.titles, err
+		}
+	}
+	return readWhole(fctx, a, f, opt)
+}
+
+// readWhole reads every sheet of a file, then maps the rows of each.
+func readWhole(fctx context.Context, a *calc.Agency, f File, opt Options) (in calc.Input, info docInfo, titles []string, err error) {
+	in.File = f.Name
 	sheets, info, err := readSheets(fctx, f.Name, f.Data, opt)
 	if err != nil {
 		return in, info, nil, err

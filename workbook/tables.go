@@ -107,9 +107,7 @@ func (res sheetResult) addTo(in *calc.Input, sheet string) {
 // readSheet finds the tables of a sheet and maps their rows into a. Every
 // non-empty row ends up mapped or in the ignored list with its reason.
 func readSheet(s *sheet, a *calc.Agency, o Override) sheetResult {
-	sr := newSheetReading(s, a, o)
-	sr.advance(len(s.Rows))
-	return sr.finish()
+	return newSheetReading(s, a, o).finish()
 }
 
 // sheetReading is readSheet taken a row at a time, so that the rows of a
@@ -231,8 +229,10 @@ func (sr *sheetReading) advance(last int) {
 	}
 }
 
-// finish ends the reading once every row has been read.
+// finish reads the rows left once the sheet is complete, and ends the
+// reading.
 func (sr *sheetReading) finish() sheetResult {
+	sr.advance(len(sr.s.Rows))
 	sr.endTable()
 	sr.passed(len(sr.s.Rows) + 1)
 	for _, c := range slices.Sorted(maps.Keys(sr.hiddenCols)) {

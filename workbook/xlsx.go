@@ -34,18 +34,18 @@ func readXLSX(ctx context.Context, name string, data []byte, lim Limits) ([]*she
 	if err != nil {
 		return nil, docInfo{}, err
 	}
-	p := b.Props
-	info := docInfo{Title: p.Title, Subject: p.Subject, Description: p.Description, Keywords: p.Keywords, Creator: p.Creator}
+	info := propsInfo(b.Props)
 	budget := newCellBudget(name, lim)
 	out := make([]*sheet, 0, len(b.Sheets))
 	for i := range b.Sheets {
 		if err := ctx.Err(); err != nil {
 			return nil, info, err
 		}
-		s, err := readXLSXSheet(ctx, b, i, name, budget)
+		s, lay, err := readXLSXSheet(ctx, b, i, name, budget, nil)
 		if err != nil {
 			return nil, info, err
 		}
+		s.setLayout(lay, s.width())
 		s.clampMerges(lim)
 		out = append(out, s)
 	}
@@ -141,10 +141,13 @@ func xlsxErr(name string, err error) error {
 // readXLSXSheet reads one sheet into rows of cells. The sheet's XML is
 // unpacked and tokenised on another goroutine while the cells are
 // converted here, so a large sheet takes both cores.
-func readXLSXSheet(ctx context.Context, b *xlsx.Book, i int, file string, budget *cellBudget) (*sheet, error) {
+//
+// added, when not nil, is called after each batch of rows is on the sheet;
+// an error it returns ends the reading and is returned as it is.
+func readXLSXSheet(ctx context.Context, b *xlsx.Book, i int, file string, budget *cellBudget, added func(*sheet, *cellBatch) error) (*sheet, *xlsx.Layout, error) {
 	name := b.Sheets[i].Name
 	if b.Sheets[i].Part == "" {
-		return &sheet{File: file, Name: name}, nil // a chart sheet
+		return &sheet{File: file, Name: name}, &xlsx.Layout{}, nil // a chart sheet
 	}
 	s := &sheet{File: file, Name: name, Hidden: map[int]bool{}}
 	ctx, cancel := context.WithCancel(ctx)
@@ -194,7 +197,11 @@ func readXLSXSheet(ctx context.Context, b *xlsx.Book, i int, file string, budget
 	var err error
 	for batch := range batches {
 		if err == nil {
-			if err = s.addCells(b, batch, budget); err != nil {
+			err = s.addCells(b, batch, budget)
+			if err == nil && added != nil {
+				err = added(s, batch)
+			}
+			if err != nil {
 				cancel() // the reader stops at its next row
 			}
 		}
@@ -209,12 +216,18 @@ func readXLSXSheet(ctx context.Context, b *xlsx.Book, i int, file string, budget
 	}
 	if err != nil {
 		var ie *InputError
-		if errors.As(err, &ie) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return nil, err
+		if errors.As(err, &ie) || errors.Is(err, errGaveUp) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return nil, nil, err
 		}
-		return nil, xlsxErr(file, err)
+		return nil, nil, xlsxErr(file, err)
 	}
-	for c := 1; c <= s.width(); c++ {
+	return s, lay, nil
+}
+
+// setLayout takes a sheet's merged ranges and its hidden columns up to
+// width from what the sheet's XML says besides its cells.
+func (s *sheet) setLayout(lay *xlsx.Layout, width int) {
+	for c := 1; c <= width; c++ {
 		if lay.ColHidden(c) {
 			if s.HiddenCols == nil {
 				s.HiddenCols = map[int]bool{}
@@ -225,7 +238,6 @@ func readXLSXSheet(ctx context.Context, b *xlsx.Book, i int, file string, budget
 	for _, m := range lay.Merges {
 		s.Merges = append(s.Merges, rect{m.R1, m.C1, m.R2, m.C2})
 	}
-	return s, nil
 }
 
 // batchCells is about how many cells a batch carries.

@@ -1,0 +1,158 @@
+package workbook
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"lkjip/calc"
+	"lkjip/fixtures/synth"
+)
+
+// TestStreamSameAsWhole reads .xlsx workbooks both ways, mapping rows
+// while the sheet is read (streamXLSX) and after every sheet is read
+// (readWhole), and checks that the model, the tables, the ignored and
+// hidden rows and the titles are the same; and that streaming gives up
+// where it cannot be sure of that.
+func TestStreamSameAsWhole(t *testing.T) {
+	files := map[string][]byte{}
+	paths, _ := filepath.Glob(filepath.Join("testdata", "corpus", "*.xlsx"))
+	more, _ := filepath.Glob(filepath.Join("..", "fixtures", "sampang2020", "*.xlsx"))
+	for _, p := range append(paths, more...) {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		files[filepath.Base(p)] = data
+	}
+	for _, formulas := range []bool{false, true} {
+		data, _, err := synth.Bytes(synth.Options{Seed: 7, Rows: 3000, Formulas: formulas})
+		require.NoError(t, err)
+		files[fmt.Sprintf("synth-formulas=%v.xlsx", formulas)] = data
+	}
+	files["merged-header.xlsx"] = mergedHeaderBook(t)
+	// Streaming must give up on these, and reading still works.
+	giveUp := map[string][]byte{
+		"no-cache.xlsx": withFormula(t, files["synth-formulas=false.xlsx"]),
+		"out-of-order.xlsx": rewriteSheet(t, files["synth-formulas=false.xlsx"], func(x []byte) []byte {
+			i := bytes.Index(x, []byte(`<row r="20"`))
+			j := bytes.Index(x, []byte(`<row r="21"`))
+			k := bytes.Index(x, []byte(`<row r="22"`))
+			return slices.Concat(x[:i], x[j:k], x[i:j], x[k:]) // row 21 before row 20
+		}),
+	}
+	streamed := 0
+	for name, data := range files {
+		t.Run(name, func(t *testing.T) {
+			r, ok, err := streamXLSX(context.Background(), File{Name: name, Data: data}, DefaultOptions())
+			require.NoError(t, err)
+			whole := &calc.Agency{}
+			in, info, titles, err := readWhole(context.Background(), whole, File{Name: name, Data: data}, DefaultOptions())
+			if !ok {
+				return
+			}
+			streamed++
+			require.NoError(t, err)
+			whole.Inputs, r.agency.Inputs = []calc.Input{in}, []calc.Input{r.in}
+			assert.Equal(t, dumpAgency(whole), dumpAgency(r.agency))
+			assert.Equal(t, in, r.in)
+			assert.Equal(t, info, r.info)
+			assert.Equal(t, titles, r.titles)
+		})
+	}
+	assert.GreaterOrEqual(t, streamed, len(files)-2, "most workbooks are streamed")
+	for name, data := range giveUp {
+		t.Run(name, func(t *testing.T) {
+			_, ok, err := streamXLSX(context.Background(), File{Name: name, Data: data}, DefaultOptions())
+			require.NoError(t, err)
+			assert.False(t, ok, "streaming gives up")
+			a, err := Read(context.Background(), []File{{Name: name, Data: data}}, DefaultOptions())
+			require.NoError(t, err)
+			assert.NotEmpty(t, a.Budgets)
+		})
+	}
+}
+
+// mergedHeaderBook is a DPA whose header has "Sisa / %" merged over two
+// columns, the second beyond every row near the header (the first data
+// rows have no percentage), with a hidden column and row that hold
+// something.
+func mergedHeaderBook(t *testing.T) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	sh := "Sheet1"
+	rows := [][]any{
+		{"REALISASI ANGGARAN DINAS CONTOH TAHUN 2024"},
+		{},
+		{"Kode", "Uraian", "Anggaran", "Realisasi", "Keterangan", "Sisa / %"},
+		{"1", "Program A", 1000, 900, "", 100},
+		{"1.1", "Kegiatan A", 600, 500, "", 100},
+		{"1.2", "Kegiatan B", 400, 400, "", 0, 100},
+		{"", "JUMLAH", 1000, 900, "", 100, 90},
+	}
+	for i, row := range rows {
+		require.NoError(t, f.SetSheetRow(sh, fmt.Sprintf("A%d", i+1), &row))
+	}
+	require.NoError(t, f.MergeCell(sh, "A1", "F1"))
+	require.NoError(t, f.MergeCell(sh, "F3", "G3"))
+	require.NoError(t, f.SetCellValue(sh, "J7", "bantu"))
+	require.NoError(t, f.SetColVisible(sh, "J", false))
+	require.NoError(t, f.SetRowVisible(sh, 4, false))
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	return buf.Bytes()
+}
+
+// TestReadingRowByRow reads every sheet of the corpus with its rows handed
+// over one at a time, as streamXLSX may hand them (advance keeping
+// lookahead rows back), and checks that the result is that of reading the
+// whole sheet: nothing the reading does may depend on rows further down.
+func TestReadingRowByRow(t *testing.T) {
+	files := map[string][]byte{"merged-header.xlsx": mergedHeaderBook(t)}
+	for _, name := range corpusFiles(t) {
+		data, err := os.ReadFile(filepath.Join("testdata", "corpus", name))
+		require.NoError(t, err)
+		files[name] = data
+	}
+	for name, data := range files {
+		t.Run(name, func(t *testing.T) {
+			sheets, _, err := readSheets(context.Background(), name, data, DefaultOptions())
+			require.NoError(t, err)
+			for _, s := range sheets {
+				whole, part := *s, *s
+				whole.Rows = slices.Clone(s.Rows)
+				part.Rows = nil
+				wa, pa := &calc.Agency{}, &calc.Agency{}
+				want := readSheet(&whole, wa, Override{})
+				sr := newSheetReading(&part, pa, Override{})
+				for _, row := range s.Rows {
+					part.Rows = append(part.Rows, row)
+					sr.advance(len(part.Rows) - lookahead)
+				}
+				got := sr.finish()
+				var win, gin calc.Input
+				want.addTo(&win, s.Name)
+				got.addTo(&gin, s.Name)
+				wa.Inputs, pa.Inputs = []calc.Input{win}, []calc.Input{gin}
+				assert.Equal(t, dumpAgency(wa), dumpAgency(pa), "sheet %q", s.Name)
+				assert.Equal(t, want.titles, got.titles, "sheet %q", s.Name)
+			}
+		})
+	}
+}
+
+// withFormula gives a workbook a formula without a stored result.
+func withFormula(t *testing.T, data []byte) []byte {
+	t.Helper()
+	return rewriteSheet(t, data, func(x []byte) []byte {
+		i := bytes.Index(x, []byte(`<row r="30"`))
+		j := i + bytes.Index(x[i:], []byte(`</row>`))
+		return slices.Concat(x[:j], []byte(`<c r="H30"><f>C30-D30</f></c>`), x[j:])
+	})
+}
