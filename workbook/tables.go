@@ -50,7 +50,7 @@ type table struct {
 
 // ref returns the calc reference to a cell of the table's sheet.
 func (t *table) ref(r, c int) calc.Ref {
-	return calc.Ref{File: t.sh.File, Sheet: t.sh.Name, Row: r, Col: c}
+	return calc.NewRef(t.sh.File, t.sh.Name, r, c)
 }
 
 // text returns the cleaned text of a cell, looking through merges.
