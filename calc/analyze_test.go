@@ -18,7 +18,7 @@ func at(cell string, value string) Figure {
 			row = row*10 + int(c-'0')
 		}
 	}
-	f.Src = Ref{File: "t.xlsx", Sheet: "S", Row: row, Col: col}
+	f.Src = NewRef("t.xlsx", "S", row, col)
 	return f
 }
 
@@ -181,21 +181,21 @@ func TestAnalyzeCapaian(t *testing.T) {
 
 func TestSortFindings(t *testing.T) {
 	fs := []Finding{
-		{Rule: RuleRounding, Src: Ref{File: "b.xlsx", Sheet: "S", Row: 1, Col: 1}},
-		{Rule: RuleTotalMismatch, Src: Ref{File: "a.xlsx", Sheet: "S", Row: 9, Col: 1}},
-		{Rule: RuleTotalMismatch, Src: Ref{File: "a.xlsx", Sheet: "S", Row: 2, Col: 4}},
-		{Rule: RuleTotalMismatch, Src: Ref{File: "a.xlsx", Sheet: "S", Row: 2, Col: 4}},
+		{Rule: RuleRounding, Src: NewRef("b.xlsx", "S", 1, 1)},
+		{Rule: RuleTotalMismatch, Src: NewRef("a.xlsx", "S", 9, 1)},
+		{Rule: RuleTotalMismatch, Src: NewRef("a.xlsx", "S", 2, 4)},
+		{Rule: RuleTotalMismatch, Src: NewRef("a.xlsx", "S", 2, 4)},
 	}
 	got := sortFindings(fs)
 	require.Len(t, got, 3, "exact duplicates are dropped")
 	assert.Equal(t, 2, got[0].Src.Row)
 	assert.Equal(t, 9, got[1].Src.Row)
-	assert.Equal(t, "b.xlsx", got[2].Src.File)
+	assert.Equal(t, "b.xlsx", got[2].Src.File())
 }
 
 func TestRef(t *testing.T) {
 	assert.Equal(t, "D22", Ref{Row: 22, Col: 4}.Cell())
 	assert.Equal(t, "AB3", Ref{Row: 3, Col: 28}.Cell())
-	assert.Equal(t, "dpa.xlsx: Realisasi!D22", Ref{File: "dpa.xlsx", Sheet: "Realisasi", Row: 22, Col: 4}.String())
-	assert.Equal(t, "dpa.xlsx", Ref{File: "dpa.xlsx"}.String())
+	assert.Equal(t, "dpa.xlsx: Realisasi!D22", NewRef("dpa.xlsx", "Realisasi", 22, 4).String())
+	assert.Equal(t, "dpa.xlsx", FileRef("dpa.xlsx").String())
 }

@@ -221,11 +221,14 @@ func sampleAgency(file string) *Agency {
 		},
 	}
 	b.Root.Walk(func(n *Node) bool {
-		n.Anggaran.Src.File, n.Realisasi.Src.File, n.Src.File = file, file, file
+		n.Anggaran.Src, n.Realisasi.Src, n.Src = inFile(n.Anggaran.Src, file), inFile(n.Realisasi.Src, file), inFile(n.Src, file)
 		return true
 	})
 	return a
 }
+
+// inFile returns r moved to another file.
+func inFile(r Ref, file string) Ref { return NewRef(file, r.Sheet(), r.Row, r.Col) }
 
 // TestSummaryFromJSON checks that a check result read back gives the same
 // summary as the analysed agency it was written from.
@@ -295,11 +298,11 @@ func TestParseRef(t *testing.T) {
 		in   string
 		want Ref
 	}{
-		{"dpa.xlsx: Realisasi!D22", Ref{File: "dpa.xlsx", Sheet: "Realisasi", Row: 22, Col: 4}},
-		{"kab/02: LRA (2).xlsx: Sheet 1!AB7", Ref{File: "kab/02: LRA (2).xlsx", Sheet: "Sheet 1", Row: 7, Col: 28}},
-		{"dpa.xlsx: Realisasi", Ref{File: "dpa.xlsx", Sheet: "Realisasi"}},
-		{"dpa.xlsx: Hasil!Akhir", Ref{File: "dpa.xlsx", Sheet: "Hasil!Akhir"}},
-		{"dpa.xlsx", Ref{File: "dpa.xlsx"}},
+		{"dpa.xlsx: Realisasi!D22", NewRef("dpa.xlsx", "Realisasi", 22, 4)},
+		{"kab/02: LRA (2).xlsx: Sheet 1!AB7", NewRef("kab/02: LRA (2).xlsx", "Sheet 1", 7, 28)},
+		{"dpa.xlsx: Realisasi", NewRef("dpa.xlsx", "Realisasi", 0, 0)},
+		{"dpa.xlsx: Hasil!Akhir", NewRef("dpa.xlsx", "Hasil!Akhir", 0, 0)},
+		{"dpa.xlsx", FileRef("dpa.xlsx")},
 		{"", Ref{}},
 	}
 	for _, tt := range tests {
@@ -330,9 +333,9 @@ func TestMergeAgencies(t *testing.T) {
 
 func TestMergeSummaries(t *testing.T) {
 	a := entry("a.xlsx", "Dinas A", 2024, "100.50", "50").Summary
-	a.Files, a.Findings = []string{"a.xlsx"}, []Finding{{Rule: RuleRounding, Src: Ref{File: "b.xlsx"}}}
+	a.Files, a.Findings = []string{"a.xlsx"}, []Finding{{Rule: RuleRounding, Src: FileRef("b.xlsx")}}
 	b := Summary{Files: []string{"a-pk.json"}, Totals: Amounts{dec("0"), dec("0")},
-		Findings: []Finding{{Rule: RulePKBudgetMismatch, Src: Ref{File: "a.xlsx"}}}}
+		Findings: []Finding{{Rule: RulePKBudgetMismatch, Src: FileRef("a.xlsx")}}}
 	m := MergeSummaries([]Summary{a, b})
 	assert.Equal(t, []string{"a.xlsx", "a-pk.json"}, m.Files)
 	assert.Equal(t, "100.5", m.Totals.Anggaran.String())

@@ -12,7 +12,7 @@ import (
 // examples use: one program of the DPA and its Perjanjian Kinerja line.
 func sample() *calc.Agency {
 	ref := func(file, sheet string, row, col int) calc.Ref {
-		return calc.Ref{File: file, Sheet: sheet, Row: row, Col: col}
+		return calc.NewRef(file, sheet, row, col)
 	}
 	fig := func(s string, r calc.Ref) calc.Figure { f := calc.Num(s); f.Src = r; return f }
 	prog := &calc.Node{Level: calc.LevelProgram, Name: "Program Peningkatan Kewaspadaan Dini",

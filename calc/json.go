@@ -206,7 +206,7 @@ func (r *Result) JSON() JSONResult {
 	for _, f := range r.Findings {
 		out.Findings = append(out.Findings, JSONFinding{
 			Rule: string(f.Rule), Severity: f.Severity.String(),
-			File: f.Src.File, Sheet: f.Src.Sheet, Cell: f.Src.Cell(),
+			File: f.Src.File(), Sheet: f.Src.Sheet(), Cell: f.Src.Cell(),
 			Subject: f.Subject, Reported: f.Reported, Computed: f.Computed, Message: f.Message,
 		})
 	}

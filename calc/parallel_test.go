@@ -28,11 +28,11 @@ func TestParallelCheck(t *testing.T) {
 func largeAgency(rows int) *Agency {
 	row := 0
 	fig := func(col int, v decimal.Decimal, places int32) Figure {
-		return Figure{Kind: Number, Value: v, Places: places, Src: Ref{File: "dpa.xlsx", Sheet: "DPA", Row: row, Col: col}}
+		return Figure{Kind: Number, Value: v, Places: places, Src: NewRef("dpa.xlsx", "DPA", row, col)}
 	}
 	node := func(level Level, name string) *Node {
 		row++
-		return &Node{Level: level, Name: name, Src: Ref{File: "dpa.xlsx", Sheet: "DPA", Row: row, Col: 2}}
+		return &Node{Level: level, Name: name, Src: NewRef("dpa.xlsx", "DPA", row, 2)}
 	}
 	typeRow := func(n *Node, ang, real decimal.Decimal) {
 		n.Anggaran, n.Realisasi = fig(3, ang, 0), fig(4, real, 0)

@@ -107,7 +107,7 @@ func SummaryFromJSON(j JSONResult, file string) (Summary, error) {
 		if !ok {
 			return Summary{}, fmt.Errorf("findings[%d].severity tidak dikenal: %q", i, f.Severity)
 		}
-		src := Ref{File: f.File, Sheet: f.Sheet}
+		src := NewRef(f.File, f.Sheet, 0, 0)
 		if f.Cell != "" {
 			if src.Row, src.Col, ok = parseCell(f.Cell); !ok {
 				return Summary{}, fmt.Errorf("findings[%d].cell bukan alamat sel: %q", i, f.Cell)
@@ -164,20 +164,17 @@ func parseCell(s string) (row, col int, ok bool) {
 // Realisasi!D22"). Sheet names cannot hold ":", so the file ends at the
 // last ": ".
 func ParseRef(s string) Ref {
-	var r Ref
 	i := strings.LastIndex(s, ": ")
 	if i < 0 {
-		r.File = s
-		return r
+		return FileRef(s)
 	}
-	r.File, s = s[:i], s[i+2:]
-	r.Sheet = s
-	if j := strings.LastIndexByte(s, '!'); j >= 0 {
-		if row, col, ok := parseCell(s[j+1:]); ok {
-			r.Sheet, r.Row, r.Col = s[:j], row, col
+	file, sheet := s[:i], s[i+2:]
+	if j := strings.LastIndexByte(sheet, '!'); j >= 0 {
+		if row, col, ok := parseCell(sheet[j+1:]); ok {
+			return NewRef(file, sheet[:j], row, col)
 		}
 	}
-	return r
+	return NewRef(file, sheet, 0, 0)
 }
 
 // MergeSummaries joins the summaries of one agency's separate inputs (check

@@ -312,7 +312,7 @@ func (rk *rekap) temuan(w *sheetWriter) error {
 		for _, f := range a.Findings {
 			no++
 			if err := rk.next(w, val(st.text, no), txt(st.wrap, a.Agency), txt(st.text, f.Severity.Label()),
-				txt(st.text, string(f.Rule)), txt(st.wrap, f.Src.File), txt(st.text, f.Src.Sheet), txt(st.text, f.Src.Cell()),
+				txt(st.text, string(f.Rule)), txt(st.wrap, f.Src.File()), txt(st.text, f.Src.Sheet()), txt(st.text, f.Src.Cell()),
 				txt(st.wrap, f.Subject), txt(st.text, f.Reported), txt(st.text, f.Computed), txt(st.wrap, f.Message)); err != nil {
 				return err
 			}

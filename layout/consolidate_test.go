@@ -38,23 +38,23 @@ func smallConsolidation(t testing.TB) *calc.Consolidation {
 			Tables:  []calc.Table{{Sheet: "Realisasi", Kind: calc.KindDPA, Range: "A4:E12"}},
 			Ignored: []calc.Ignored{{Sheet: "Realisasi", Row: 1, Reason: "judul"}, {Sheet: "Realisasi", Row: 2, Reason: "judul"}}}},
 		Programs: []calc.ProgramSummary{
-			{Name: "Program Pelayanan Administrasi Perkantoran", Src: calc.Ref{File: "01-dinas-pendidikan.xlsx", Sheet: "Realisasi", Row: 7, Col: 2},
+			{Name: "Program Pelayanan Administrasi Perkantoran", Src: calc.NewRef("01-dinas-pendidikan.xlsx", "Realisasi", 7, 2),
 				Amounts: amounts("500000000.80", "450000000")},
-			{Name: "Program Pengelolaan Pendidikan", Src: calc.Ref{File: "01-dinas-pendidikan.xlsx", Sheet: "Realisasi", Row: 10, Col: 2},
+			{Name: "Program Pengelolaan Pendidikan", Src: calc.NewRef("01-dinas-pendidikan.xlsx", "Realisasi", 10, 2),
 				Amounts: amounts("1000000000", "750000000")},
 		},
 		SasaranCapaian: []decimal.Decimal{decimal.RequireFromString("92.50")},
 		Findings: []calc.Finding{{Rule: calc.RuleTotalMismatch, Severity: calc.Error,
-			Src: calc.Ref{File: "01-dinas-pendidikan.xlsx", Sheet: "Realisasi", Row: 10, Col: 3}, Subject: "Program Pengelolaan Pendidikan",
+			Src: calc.NewRef("01-dinas-pendidikan.xlsx", "Realisasi", 10, 3), Subject: "Program Pengelolaan Pendidikan",
 			Reported: "1000090000", Computed: "1000000000", Message: "Program Pengelolaan Pendidikan: Anggaran tertulis 1.000.090.000"}},
 	}
 	kesehatan := calc.Summary{
 		HasBudget: true, Totals: amounts("800000000", "200000000"),
 		Inputs: []calc.Input{{File: "lra (2).xlsx", Tables: []calc.Table{{Sheet: "LRA", Kind: calc.KindDPA, Range: "A6:F20"}}}},
 		Programs: []calc.ProgramSummary{{Code: "1.02.01", Name: "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
-			Src: calc.Ref{File: "lra (2).xlsx", Sheet: "LRA", Row: 8, Col: 2}, Amounts: amounts("800000000", "200000000")}},
+			Src: calc.NewRef("lra (2).xlsx", "LRA", 8, 2), Amounts: amounts("800000000", "200000000")}},
 		Findings: []calc.Finding{{Rule: calc.RuleLowAbsorption, Severity: calc.Warning,
-			Src: calc.Ref{File: "lra (2).xlsx", Sheet: "LRA", Row: 8, Col: 4}, Subject: "PROGRAM PENUNJANG", Reported: "25.00", Computed: "50",
+			Src: calc.NewRef("lra (2).xlsx", "LRA", 8, 4), Subject: "PROGRAM PENUNJANG", Reported: "25.00", Computed: "50",
 			Message: "PROGRAM PENUNJANG: penyerapan 25,00 % di bawah ambang 50 %"}},
 	}
 	sosial := calc.Summary{Inputs: []calc.Input{{File: "pk.json", Tables: []calc.Table{{Sheet: "PK 2024", Kind: calc.KindPK, Range: "A4:E8"}}}}}

@@ -139,7 +139,7 @@ func (rp *report) budgetRow(w *sheetWriter, n *calc.Node, depth, row int, kids [
 	}
 	name := n.Name
 	if n.Level == calc.LevelTotal && name == "" {
-		name = "JUMLAH " + n.Src.File
+		name = "JUMLAH " + n.Src.File()
 	}
 	persen := n.Sum.Persen()
 	_, err := w.nextAt(depth,

@@ -36,7 +36,7 @@ type Options struct {
 	// LocaleTag prefixes every number format with [$-421] (Bahasa
 	// Indonesia). Separators follow the viewer's locale either way.
 	LocaleTag bool
-	// Links maps an input file, as calc.Ref.File names it, to a hyperlink
+	// Links maps an input file, as calc.Ref.File() names it, to a hyperlink
 	// target for it relative to the written workbook ("../data/dpa.xlsx").
 	// Findings in a listed file link to their cell there; files not listed
 	// (such as the embedded sample) get no link.

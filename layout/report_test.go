@@ -271,10 +271,10 @@ func TestInputLinks(t *testing.T) {
 		links map[string]string
 		want  string
 	}{
-		{"known file", map[string]string{fd.Src.File: "../data/" + fd.Src.File},
-			"../data/" + fd.Src.File + "#'" + fd.Src.Sheet + "'!" + fd.Src.Cell()},
-		{"path with a space", map[string]string{fd.Src.File: "data 2020/" + fd.Src.File},
-			"data%202020/" + fd.Src.File + "#'" + fd.Src.Sheet + "'!" + fd.Src.Cell()},
+		{"known file", map[string]string{fd.Src.File(): "../data/" + fd.Src.File()},
+			"../data/" + fd.Src.File() + "#'" + fd.Src.Sheet() + "'!" + fd.Src.Cell()},
+		{"path with a space", map[string]string{fd.Src.File(): "data 2020/" + fd.Src.File()},
+			"data%202020/" + fd.Src.File() + "#'" + fd.Src.Sheet() + "'!" + fd.Src.Cell()},
 		{"unknown file", nil, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

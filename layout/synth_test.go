@@ -34,7 +34,7 @@ func synthResult(s synthSize) *calc.Result {
 	}
 	node := func(file string, level calc.Level, code, name string) *calc.Node {
 		row++
-		return &calc.Node{Level: level, Code: code, Name: name, Src: calc.Ref{File: file, Sheet: "DPA", Row: row, Col: 2}}
+		return &calc.Node{Level: level, Code: code, Name: name, Src: calc.NewRef(file, "DPA", row, 2)}
 	}
 	for t := 0; t < s.tables; t++ {
 		file := fmt.Sprintf("dpa-%02d.xlsx", t+1)
@@ -85,7 +85,7 @@ func synthResult(s synthSize) *calc.Result {
 // synthPohon is a performance tree naming the first table's programs, one
 // of them spelled differently.
 func synthPohon(s synthSize) []*calc.PohonNode {
-	src := func(row int) calc.Ref { return calc.Ref{File: "pohon.xlsx", Sheet: "Cascading", Row: row, Col: 7} }
+	src := func(row int) calc.Ref { return calc.NewRef("pohon.xlsx", "Cascading", row, 7) }
 	sasaran := &calc.PohonNode{Level: calc.PohonSasaran, Name: "Meningkatnya kinerja sintetis", Src: src(4), Indikator: "Indeks sintetis"}
 	tujuan := &calc.PohonNode{Level: calc.PohonTujuan, Name: "Terwujudnya tata kelola sintetis", Src: src(3), Children: []*calc.PohonNode{sasaran}}
 	for p := 0; p < s.programs; p++ {

@@ -78,13 +78,13 @@ func linkStyle(st *styles, linked bool) int {
 // to a cell of another workbook; the path is URL-escaped, so spaces become
 // %20); "" when the file's place is not known.
 func (rp *report) inputLink(src calc.Ref) string {
-	path, ok := rp.opt.Links[src.File]
+	path, ok := rp.opt.Links[src.File()]
 	if !ok || path == "" {
 		return ""
 	}
 	target := (&url.URL{Path: path}).EscapedPath()
-	if c := src.Cell(); c != "" && src.Sheet != "" {
-		target += "#" + quoteSheet(src.Sheet) + "!" + c
+	if c := src.Cell(); c != "" && src.Sheet() != "" {
+		target += "#" + quoteSheet(src.Sheet()) + "!" + c
 	}
 	return target
 }

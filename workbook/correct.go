@@ -84,7 +84,7 @@ func Correct(ctx context.Context, files []File, opt CorrectOptions) (out []Copy,
 		if p := recover(); p != nil {
 			var place calc.Ref
 			if len(files) > 0 {
-				place.File = files[0].Name
+				place = calc.FileRef(files[0].Name)
 			}
 			out, err = nil, &InputError{Place: place,
 				Err: fmt.Errorf("%w: salinan terkoreksi tidak dapat dibuat (%w: %v)", ErrFormat, errReaderPanic, p)}
@@ -160,7 +160,7 @@ func copyErr(ctx context.Context, file string, err error) error {
 	if errors.As(err, &ie) {
 		return err
 	}
-	return &InputError{Place: calc.Ref{File: file}, Err: fmt.Errorf("salinan terkoreksi tidak dapat dibuat: %w", err)}
+	return &InputError{Place: calc.FileRef(file), Err: fmt.Errorf("salinan terkoreksi tidak dapat dibuat: %w", err)}
 }
 
 // fileCopy is one file being copied, across Correct's rounds.
@@ -200,7 +200,7 @@ func newFileCopy(ctx context.Context, f File, a *calc.Agency, lim Limits) (*file
 func (c *fileCopy) plan(ctx context.Context, cs []calc.Correction, wrong map[calc.Ref]wrongFormula) ([]wrongFormula, error) {
 	c.cs = nil
 	for _, x := range cs {
-		if x.Src.File == c.file.Name {
+		if x.Src.File() == c.file.Name {
 			c.cs = append(c.cs, x)
 		}
 	}
@@ -224,7 +224,7 @@ func (c *fileCopy) plan(ctx context.Context, cs []calc.Correction, wrong map[cal
 func (c *fileCopy) write(findings []calc.Finding, wrong map[calc.Ref]wrongFormula) (Copy, error) {
 	out := Copy{File: c.file.Name, Rebuilt: c.rebuilt, Corrections: c.cs, Macro: c.pl.b.macro, Unchanged: c.pl.unchanged}
 	for _, x := range findings {
-		if x.Src.File == c.file.Name && x.Severity >= calc.Warning {
+		if x.Src.File() == c.file.Name && x.Severity >= calc.Warning {
 			out.Review = append(out.Review, x)
 		}
 	}

@@ -52,8 +52,8 @@ func TestCorrectLibreOffice(t *testing.T) {
 			continue
 		}
 		formulas++
-		ours := rawValue(t, c.Data, x.Src.Sheet, x.Src.Cell())
-		assert.True(t, sameNumber(ours, rawValue(t, shown["sipd.xlsx"], x.Src.Sheet, x.Src.Cell())),
+		ours := rawValue(t, c.Data, x.Src.Sheet(), x.Src.Cell())
+		assert.True(t, sameNumber(ours, rawValue(t, shown["sipd.xlsx"], x.Src.Sheet(), x.Src.Cell())),
 			"%s: a viewer that does not recalculate shows %s", x.Src, ours)
 	}
 	require.Greater(t, formulas, 5, "corrected formulas compared")

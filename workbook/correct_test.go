@@ -50,7 +50,7 @@ func findingKeys(fs []calc.Finding, min calc.Severity) []string {
 	var out []string
 	for _, f := range fs {
 		if f.Severity >= min {
-			out = append(out, fmt.Sprintf("%s@%s!%s", f.Rule, f.Src.Sheet, f.Src.Cell()))
+			out = append(out, fmt.Sprintf("%s@%s!%s", f.Rule, f.Src.Sheet(), f.Src.Cell()))
 		}
 	}
 	slices.Sort(out)
@@ -102,7 +102,7 @@ func TestCorrectPlanted(t *testing.T) {
 			after := analyze(t, tc.name, c.Data)
 			for _, f := range after.Findings {
 				if f.Severity == calc.Error && slices.Contains([]calc.Rule{calc.RuleTotalMismatch, calc.RulePercentMismatch, calc.RuleSisaMismatch}, f.Rule) {
-					assert.Contains(t, tc.left(p), fmt.Sprintf("%s@%s!%s", f.Rule, f.Src.Sheet, f.Src.Cell()), "left in the copy: %s", f)
+					assert.Contains(t, tc.left(p), fmt.Sprintf("%s@%s!%s", f.Rule, f.Src.Sheet(), f.Src.Cell()), "left in the copy: %s", f)
 				}
 			}
 			assert.Equal(t, tc.left(p), findingKeys(after.Findings, calc.Error), "errors left for a person")
@@ -111,7 +111,7 @@ func TestCorrectPlanted(t *testing.T) {
 
 			fixed := map[string]calc.Correction{}
 			for _, x := range c.Corrections {
-				fixed[x.Src.Sheet+"!"+x.Src.Cell()] = x
+				fixed[x.Src.Sheet()+"!"+x.Src.Cell()] = x
 			}
 			sheet := after.Agency.Inputs[0].Tables[0].Sheet
 			assert.Contains(t, fixed, sheet+"!"+p.typoParent, "the total the typo broke")
@@ -142,10 +142,10 @@ func compareWorkbooks(t *testing.T, input, output []byte, cs []calc.Correction) 
 	require.Equal(t, append(slices.Clone(sheets), koreksiName), out.GetSheetList())
 	fixed := map[string]map[string]calc.Correction{}
 	for _, c := range cs {
-		if fixed[c.Src.Sheet] == nil {
-			fixed[c.Src.Sheet] = map[string]calc.Correction{}
+		if fixed[c.Src.Sheet()] == nil {
+			fixed[c.Src.Sheet()] = map[string]calc.Correction{}
 		}
-		fixed[c.Src.Sheet][c.Src.Cell()] = c
+		fixed[c.Src.Sheet()][c.Src.Cell()] = c
 	}
 	for _, sh := range sheets {
 		rows, err := in.GetRows(sh, excelize.Options{RawCellValue: true})
@@ -359,10 +359,10 @@ func checkKoreksi(t *testing.T, c Copy, name string) {
 		}
 	}
 	for _, x := range c.Corrections {
-		assert.True(t, listed[x.Src.Sheet+"!"+x.Src.Cell()], "Koreksi lists %s", x.Src)
+		assert.True(t, listed[x.Src.Sheet()+"!"+x.Src.Cell()], "Koreksi lists %s", x.Src)
 	}
 	for _, x := range c.Review {
-		assert.True(t, listed[x.Src.Sheet+"!"+x.Src.Cell()], "Koreksi lists %s", x.Src)
+		assert.True(t, listed[x.Src.Sheet()+"!"+x.Src.Cell()], "Koreksi lists %s", x.Src)
 	}
 	var dump strings.Builder
 	for _, row := range rows {

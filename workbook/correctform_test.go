@@ -229,7 +229,7 @@ func TestCorrectAgencyFiles(t *testing.T) {
 	for _, c := range copies {
 		assert.Empty(t, c.Corrections, c.File)
 		for _, f := range c.Review {
-			assert.Equal(t, c.File, f.Src.File)
+			assert.Equal(t, c.File, f.Src.File())
 			rules[c.File] = append(rules[c.File], string(f.Rule))
 		}
 	}

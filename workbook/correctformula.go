@@ -59,13 +59,13 @@ func (s *formulaSession) check(ctx context.Context, fixes []*cellFix, wrong map[
 		if _, ok := s.formulas[f.cor.Src]; f.formula && !ok {
 			text := f.formulaText
 			if text == "" { // a shared formula's follower: excelize derives it
-				text, _ = s.x.GetCellFormula(s.sheet(f.cor.Src.Sheet), f.cor.Src.Cell())
+				text, _ = s.x.GetCellFormula(s.sheet(f.cor.Src.Sheet()), f.cor.Src.Cell())
 			}
 			s.formulas[f.cor.Src] = text
 		}
 	}
 	for _, w := range wrong {
-		if w.fix != nil && w.fix.cor.Src.File == s.file && now[w.fix.cor.Src] == nil {
+		if w.fix != nil && w.fix.cor.Src.File() == s.file && now[w.fix.cor.Src] == nil {
 			now[w.fix.cor.Src] = w.fix
 		}
 	}
@@ -95,7 +95,7 @@ func (s *formulaSession) check(ctx context.Context, fixes []*cellFix, wrong map[
 			return nil, err
 		}
 		c := f.cor
-		sh, cell, text := s.sheet(c.Src.Sheet), c.Src.Cell(), s.formulas[c.Src]
+		sh, cell, text := s.sheet(c.Src.Sheet()), c.Src.Cell(), s.formulas[c.Src]
 		got, err := "", s.x.SetCellFormula(sh, cell, text)
 		if err == nil {
 			got, err = evaluate(s.x, sh, cell)
@@ -130,7 +130,7 @@ func typedStored(f *cellFix) string {
 // set makes a corrected cell a plain value, as text or as a number as the
 // cell holds it.
 func (s *formulaSession) set(f *cellFix, stored string) error {
-	sheet, cell := s.sheet(f.cor.Src.Sheet), f.cor.Src.Cell()
+	sheet, cell := s.sheet(f.cor.Src.Sheet()), f.cor.Src.Cell()
 	if v, err := strconv.ParseFloat(stored, 64); err == nil && !f.text {
 		return s.x.SetCellFloat(sheet, cell, v, -1, 64)
 	}

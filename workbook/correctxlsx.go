@@ -57,7 +57,7 @@ func planXLSX(data []byte, fixes []calc.Correction, sheet func(string) string, l
 	}
 	bySheet := map[string]*sheetPlan{}
 	for _, c := range fixes {
-		name := sheet(c.Src.Sheet)
+		name := sheet(c.Src.Sheet())
 		sp := bySheet[name]
 		if sp == nil {
 			sh, ok := b.sheet(name)

@@ -49,7 +49,7 @@ func inputErr(file string, format string, args ...any) error {
 
 // inputErrOf wraps an error as an InputError for a file.
 func inputErrOf(file string, err error) error {
-	return &InputError{Place: calc.Ref{File: file}, Err: err}
+	return &InputError{Place: calc.FileRef(file), Err: err}
 }
 
 // Errors callers branch on.

@@ -34,7 +34,7 @@ func TestCorpusFaults(t *testing.T) {
 					assert.True(t, budgetRules[f.Rule], "unexpected finding: %s", f)
 				}
 				if budgetRules[f.Rule] {
-					assert.Equal(t, "Realisasi", f.Src.Sheet)
+					assert.Equal(t, "Realisasi", f.Src.Sheet())
 					_, dup := got[f.Src.Cell()]
 					assert.False(t, dup, "two findings at %s", f.Src.Cell())
 					got[f.Src.Cell()] = f.Rule

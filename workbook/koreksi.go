@@ -89,7 +89,7 @@ func koreksiXML(k koreksiReport, ks koreksiStyles) []byte {
 		if f.formula {
 			why += fmt.Sprintf(". Rumus =%s tetap; hasil tersimpannya diperbarui", f.formulaText)
 		}
-		w.row(numberCell(i+1, ks.number), bodyCell(k.Sheet(c.Src.Sheet), ks), linkCell(k.Sheet(c.Src.Sheet), c.Src, ks.link),
+		w.row(numberCell(i+1, ks.number), bodyCell(k.Sheet(c.Src.Sheet()), ks), linkCell(k.Sheet(c.Src.Sheet()), c.Src, ks.link),
 			bodyCell(c.Subject, ks), bodyCell(shownOld(f), ks), bodyCell(shownNew(f), ks),
 			bodyCell(string(c.Rule), ks), bodyCell(why, ks))
 	}
@@ -104,7 +104,7 @@ func koreksiXML(k koreksiReport, ks koreksiStyles) []byte {
 		if w, ok := k.Formulas[f.Src]; ok {
 			msg += "; " + w.why
 		}
-		w.row(numberCell(i+1, ks.number), bodyCell(k.Sheet(f.Src.Sheet), ks), linkCell(k.Sheet(f.Src.Sheet), f.Src, ks.link),
+		w.row(numberCell(i+1, ks.number), bodyCell(k.Sheet(f.Src.Sheet()), ks), linkCell(k.Sheet(f.Src.Sheet()), f.Src, ks.link),
 			bodyCell(f.Subject, ks), bodyCell(shownFigure(f.Reported), ks), bodyCell(shownFigure(f.Computed), ks),
 			bodyCell(fmt.Sprintf("%s (%s)", f.Rule, f.Severity.Label()), ks), bodyCell(msg, ks))
 	}

@@ -133,7 +133,7 @@ func TestReadSampleNothingLost(t *testing.T) {
 func mappedRows(a *calc.Agency, file, sheetName string) map[int]bool {
 	rows := map[int]bool{}
 	mark := func(r calc.Ref) {
-		if r.File == file && r.Sheet == sheetName {
+		if r.File() == file && r.Sheet() == sheetName {
 			rows[r.Row] = true
 		}
 	}
@@ -190,7 +190,7 @@ func TestReadRejects(t *testing.T) {
 			assert.ErrorIs(t, err, tt.want)
 			var ie *InputError
 			require.ErrorAs(t, err, &ie)
-			assert.Equal(t, "x.xlsx", ie.Place.File)
+			assert.Equal(t, "x.xlsx", ie.Place.File())
 		})
 	}
 }

@@ -48,11 +48,15 @@ type table struct {
 	first int // first data row
 	last  int // last row mapped so far
 	m     rowMapper
+	base  calc.Ref // the sheet, interned once by ref for all its cells
 }
 
 // ref returns the calc reference to a cell of the table's sheet.
 func (t *table) ref(r, c int) calc.Ref {
-	return calc.Ref{File: t.sh.File, Sheet: t.sh.Name, Row: r, Col: c}
+	if t.base.IsZero() {
+		t.base = calc.NewRef(t.sh.File, t.sh.Name, 0, 0)
+	}
+	return t.base.At(r, c)
 }
 
 // text returns the cleaned text of a cell, looking through merges.

@@ -69,7 +69,7 @@ func TestXLSXRefusals(t *testing.T) {
 			assert.True(t, errors.Is(err, tc.want), "%v", err)
 			var ie *InputError
 			require.True(t, errors.As(err, &ie))
-			assert.Equal(t, "lra.xlsx", ie.Place.File)
+			assert.Equal(t, "lra.xlsx", ie.Place.File())
 			assert.Contains(t, err.Error(), tc.text)
 			assert.NotContains(t, err.Error(), "\n")
 		})
