@@ -59,6 +59,7 @@ func TestXLSXRefusals(t *testing.T) {
 		{"value in column XFD", rewriteSheet(t, good, func(b []byte) []byte {
 			return bytes.Replace(b, []byte(`<row r="1">`), []byte(`<row r="1"><c r="XFD1"><v>1</v></c>`), 1)
 		}), DefaultLimits(), ErrTooLarge, "batas 512 kolom"},
+		{"sheet data not deflate", corruptDeflate(t, good, "xl/worksheets/sheet1.xml"), DefaultLimits(), ErrDamaged, "kompresi tidak sah"},
 		{"nested deeper than the limit", rewriteSheet(t, good, func(b []byte) []byte {
 			return bytes.Replace(b, []byte(`<sheetData>`), []byte(`<sheetData>`+strings.Repeat("<x>", 300)+strings.Repeat("</x>", 300)), 1)
 		}), DefaultLimits(), ErrDamaged, "bersarang"},
@@ -74,4 +75,23 @@ func TestXLSXRefusals(t *testing.T) {
 			assert.NotContains(t, err.Error(), "\n")
 		})
 	}
+}
+
+// corruptDeflate returns a copy of a zip whose part's compressed data
+// starts with a block of the reserved type, which no inflater accepts.
+func corruptDeflate(t *testing.T, data []byte, part string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	require.NoError(t, err)
+	for _, f := range zr.File {
+		if f.Name == part {
+			off, err := f.DataOffset()
+			require.NoError(t, err)
+			out := bytes.Clone(data)
+			out[off] = 0x07 // final block, type 3 (reserved)
+			return out
+		}
+	}
+	t.Fatalf("no part %s", part)
+	return nil
 }
