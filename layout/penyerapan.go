@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
 	"lkjip/calc"
@@ -74,17 +73,18 @@ func (rp *report) penyerapan() error {
 	if b := rp.r.Agency.Budgets; len(b) == 1 {
 		root = *b[0].Root
 	}
-	ang, real := val(st.boldAmount, num(t.Anggaran)), val(st.boldAmount, num(t.Realisasi))
+	fig := figuresOf(t, rp.bands, rp.r.Settings.Labels)
+	ang, real := val(st.boldAmount, fig.anggaran), val(st.boldAmount, fig.realisasi)
 	if len(top) > 0 {
-		ang = formula(st.boldAmount, sumOf(colAnggaran, top), num(t.Anggaran))
-		real = formula(st.boldAmount, sumOf(colRealisasi, top), num(t.Realisasi))
+		ang = formula(st.boldAmount, sumOf(colAnggaran, top), fig.anggaran)
+		real = formula(st.boldAmount, sumOf(colRealisasi, top), fig.realisasi)
 	}
 	if _, err := w.next(
 		txt(st.bold, ""), from(txt(st.bold, "JUMLAH"), root.Src), txt(st.bold, calc.LevelTotal.Label()),
 		from(ang, root.Anggaran.Src), from(real, root.Realisasi.Src),
-		from(rp.sisaCell(rp.totalRow, t, st.boldAmount), root.Sisa.Src),
-		from(rp.persenCell(rp.totalRow, t.Persen(), st.boldPercent), root.Persen.Src),
-		rp.predikatCell(colPersen, rp.totalRow, t.Persen()),
+		from(rp.sisaCell(rp.totalRow, fig.sisa, st.boldAmount), root.Sisa.Src),
+		from(rp.persenCell(rp.totalRow, fig.persen, st.boldPercent), root.Persen.Src),
+		rp.predikatCell(colPersen, rp.totalRow, fig.predikat),
 	); err != nil {
 		return err
 	}
@@ -130,43 +130,44 @@ func (rp *report) budgetRow(w *sheetWriter, n *calc.Node, depth, row int, kids [
 	if code == "" {
 		code = n.No
 	}
+	fig := figuresOf(n.Sum, rp.bands, rp.r.Settings.Labels)
 	amount, pct := st.amount, st.percent
-	ang, real := val(amount, num(n.Sum.Anggaran)), val(amount, num(n.Sum.Realisasi))
+	ang, real := val(amount, fig.anggaran), val(amount, fig.realisasi)
 	if len(kids) > 0 {
 		amount, pct = st.boldAmount, st.boldPercent
-		ang = formula(amount, sumOf(colAnggaran, kids), num(n.Sum.Anggaran))
-		real = formula(amount, sumOf(colRealisasi, kids), num(n.Sum.Realisasi))
+		ang = formula(amount, sumOf(colAnggaran, kids), fig.anggaran)
+		real = formula(amount, sumOf(colRealisasi, kids), fig.realisasi)
 	}
 	name := n.Name
 	if n.Level == calc.LevelTotal && name == "" {
 		name = "JUMLAH " + n.Src.File
 	}
-	persen := n.Sum.Persen()
 	_, err := w.nextAt(depth,
 		txt(st.center, code),
 		from(txt(st.indent[min(depth, len(st.indent)-1)], name), n.Src),
 		txt(st.text, n.Level.Label()),
 		from(ang, n.Anggaran.Src), from(real, n.Realisasi.Src),
-		from(rp.sisaCell(row, n.Sum, amount), n.Sisa.Src),
-		from(rp.persenCell(row, persen, pct), n.Persen.Src),
-		rp.predikatCell(colPersen, row, persen),
+		from(rp.sisaCell(row, fig.sisa, amount), n.Sisa.Src),
+		from(rp.persenCell(row, fig.persen, pct), n.Persen.Src),
+		rp.predikatCell(colPersen, row, fig.predikat),
 	)
 	return err
 }
 
-// sisaCell is anggaran − realisasi of a row on the Penyerapan sheet.
-func (rp *report) sisaCell(row int, a calc.Amounts, style int) excelize.Cell {
-	return formula(style, cellRef(colAnggaran, row)+"-"+cellRef(colRealisasi, row), num(a.Sisa()))
+// sisaCell is anggaran − realisasi of a row on the Penyerapan sheet;
+// sisa is the value calc computed.
+func (rp *report) sisaCell(row int, sisa float64, style int) excelize.Cell {
+	return formula(style, cellRef(colAnggaran, row)+"-"+cellRef(colRealisasi, row), sisa)
 }
 
 // persenCell is realisasi ÷ anggaran × 100 of a row, 0 when anggaran is 0;
 // pct is the value calc computed.
-func (rp *report) persenCell(row int, pct decimal.Decimal, style int) excelize.Cell {
-	return formula(style, percentOf(cellRef(colRealisasi, row), cellRef(colAnggaran, row)), num(pct))
+func (rp *report) persenCell(row int, pct float64, style int) excelize.Cell {
+	return formula(style, percentOf(cellRef(colRealisasi, row), cellRef(colAnggaran, row)), pct)
 }
 
-// predikatCell names the band of the percentage in column col of a row,
-// as calc.Predikat names pct.
-func (rp *report) predikatCell(col string, row int, pct decimal.Decimal) any {
-	return formula(rp.st.text, strings.ReplaceAll(rp.predikat, cellMark, cellRef(col, row)), rp.r.Predikat(pct))
+// predikatCell names the band of the percentage in column col of a row;
+// label is the band calc.Predikat names.
+func (rp *report) predikatCell(col string, row int, label string) any {
+	return formula(rp.st.text, strings.ReplaceAll(rp.predikat, cellMark, cellRef(col, row)), label)
 }
