@@ -57,12 +57,13 @@ func (m *marks) has(src calc.Ref) bool {
 	return m != nil && len(m.bySrc[src]) > 0
 }
 
-// apply returns the cell to write at sheet!cell: c itself, or, when
-// findings sit on its source, c highlighted, with a comment added.
-func (m *marks) apply(sheet, cell string, c sourced) (excelize.Cell, error) {
-	idx := m.bySrc[c.src]
+// apply returns the style of the cell at sheet!cell, which shows the
+// figure read from src: style itself, or, when findings sit on src, style
+// highlighted, with a comment added.
+func (m *marks) apply(sheet, cell string, src calc.Ref, style int) (int, error) {
+	idx := m.bySrc[src]
 	if len(idx) == 0 {
-		return c.Cell, nil
+		return style, nil
 	}
 	worst := calc.Info
 	runs := []excelize.RichTextRun{{Text: "lkjip:", Font: &excelize.Font{Bold: true}}}
@@ -77,9 +78,9 @@ func (m *marks) apply(sheet, cell string, c sourced) (excelize.Cell, error) {
 			m.places[i] = quoteSheet(sheet) + "!" + cell
 		}
 	}
-	c.StyleID = m.st.flagged(c.StyleID, worst)
+	style = m.st.flagged(style, worst)
 	if m.comments[sheet] >= maxComments {
-		return c.Cell, nil
+		return style, nil
 	}
 	m.comments[sheet]++
 	err := m.f.AddComment(sheet, excelize.Comment{
@@ -87,9 +88,9 @@ func (m *marks) apply(sheet, cell string, c sourced) (excelize.Cell, error) {
 		Width: commentWidth, Height: uint(min(lines*16+12, 400)),
 	})
 	if err != nil {
-		return c.Cell, fmt.Errorf("comment on %s: %w", cell, err)
+		return style, fmt.Errorf("comment on %s: %w", cell, err)
 	}
-	return c.Cell, nil
+	return style, nil
 }
 
 // commentWidth is the width of a finding's comment box, in pixels.

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -130,27 +129,36 @@ func (rp *report) budgetRow(w *sheetWriter, n *calc.Node, depth, row int, kids [
 	if code == "" {
 		code = n.No
 	}
-	fig := figuresOf(n.Sum, rp.bands, rp.r.Settings.Labels)
-	amount, pct := st.amount, st.percent
-	ang, real := val(amount, fig.anggaran), val(amount, fig.realisasi)
-	if len(kids) > 0 {
-		amount, pct = st.boldAmount, st.boldPercent
-		ang = formula(amount, sumOf(colAnggaran, kids), fig.anggaran)
-		real = formula(amount, sumOf(colRealisasi, kids), fig.realisasi)
-	}
 	name := n.Name
 	if n.Level == calc.LevelTotal && name == "" {
 		name = "JUMLAH " + n.Src.File
 	}
-	_, err := w.nextAt(depth,
-		txt(st.center, code),
-		from(txt(st.indent[min(depth, len(st.indent)-1)], name), n.Src),
-		txt(st.text, n.Level.Label()),
-		from(ang, n.Anggaran.Src), from(real, n.Realisasi.Src),
-		from(rp.sisaCell(row, fig.sisa, amount), n.Sisa.Src),
-		from(rp.persenCell(row, fig.persen, pct), n.Persen.Src),
-		rp.predikatCell(colPersen, row, fig.predikat),
-	)
+	fig := figuresOf(n.Sum, rp.bands, rp.r.Settings.Labels)
+	amount, pct := st.amount, st.percent
+	fb := &rp.formulas // one buffer per formula column, reused row after row
+	var sumAng, sumReal []byte
+	if len(kids) > 0 {
+		amount, pct = st.boldAmount, st.boldPercent
+		fb[0] = appendSum(fb[0][:0], colAnggaran, kids)
+		fb[1] = appendSum(fb[1][:0], colRealisasi, kids)
+		sumAng, sumReal = fb[0], fb[1]
+	}
+	var dRef, eRef [24]byte
+	d, e := appendRef(dRef[:0], colAnggaran, row), appendRef(eRef[:0], colRealisasi, row)
+	fb[2] = append(append(append(fb[2][:0], d...), '-'), e...)
+	fb[3] = appendPercentOf(fb[3][:0], e, d)
+	fb[4] = appendPredikat(fb[4][:0], rp.predikat, colPersen, row)
+	cells := [...]rowCell{
+		{style: st.center, text: code},
+		{style: st.indent[min(depth, len(st.indent)-1)], text: name, src: &n.Src},
+		{style: st.text, text: n.Level.Label()},
+		{style: amount, isNumber: true, number: fig.anggaran, formula: sumAng, src: &n.Anggaran.Src},
+		{style: amount, isNumber: true, number: fig.realisasi, formula: sumReal, src: &n.Realisasi.Src},
+		{style: amount, isNumber: true, number: fig.sisa, formula: fb[2], src: &n.Sisa.Src},
+		{style: pct, isNumber: true, number: fig.persen, formula: fb[3], src: &n.Persen.Src},
+		{style: st.text, text: fig.predikat, formula: fb[4]},
+	}
+	_, err := w.nextCells(depth, cells[:])
 	return err
 }
 
@@ -169,5 +177,5 @@ func (rp *report) persenCell(row int, pct float64, style int) excelize.Cell {
 // predikatCell names the band of the percentage in column col of a row;
 // label is the band calc.Predikat names.
 func (rp *report) predikatCell(col string, row int, label string) any {
-	return formula(rp.st.text, strings.ReplaceAll(rp.predikat, cellMark, cellRef(col, row)), label)
+	return formula(rp.st.text, string(appendPredikat(nil, rp.predikat, col, row)), label)
 }

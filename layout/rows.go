@@ -91,6 +91,44 @@ func (r *rowStream) appendTo(p *partWriter) error {
 // row writes row number row, its cells from column A (nil cells are
 // skipped), as StreamWriter.SetRow does.
 func (r *rowStream) row(row int, cells []any, opts excelize.RowOpts) error {
+	if err := r.startRow(row, opts); err != nil {
+		return err
+	}
+	for i, v := range cells {
+		if v == nil {
+			continue
+		}
+		if err := r.cell(i+1, row, v); err != nil {
+			return err
+		}
+	}
+	_, err := r.w.WriteString(`</row>`)
+	return err
+}
+
+// typedRow is row for cells of known kinds, which need no boxing.
+func (r *rowStream) typedRow(row int, cells []rowCell, opts excelize.RowOpts) error {
+	if err := r.startRow(row, opts); err != nil {
+		return err
+	}
+	for i := range cells {
+		c := &cells[i]
+		var x cellValue
+		if c.isNumber {
+			x = r.number(c.number)
+		} else {
+			x = r.text(c.text, c.formula != nil)
+		}
+		if err := writeCell(r, i+1, row, c.style, c.formula, x); err != nil {
+			return err
+		}
+	}
+	_, err := r.w.WriteString(`</row>`)
+	return err
+}
+
+// startRow writes the start tag of row number row.
+func (r *rowStream) startRow(row int, opts excelize.RowOpts) error {
 	if opts.OutlineLevel > 7 || opts.Height > excelize.MaxRowHeight || opts.StyleID != 0 || opts.Hidden {
 		return fmt.Errorf("row %d: options not supported by the row writer", row)
 	}
@@ -108,17 +146,34 @@ func (r *rowStream) row(row int, cells []any, opts excelize.RowOpts) error {
 		w.Write(strconv.AppendInt(r.num[:0], int64(opts.OutlineLevel), 10))
 		w.WriteByte('"')
 	}
-	w.WriteByte('>')
-	for i, v := range cells {
-		if v == nil {
-			continue
-		}
-		if err := r.cell(i+1, row, v); err != nil {
-			return err
-		}
+	return w.WriteByte('>')
+}
+
+// cellValue is a cell's value as writeCell writes it.
+type cellValue struct {
+	t      string // the cell's type attribute
+	val    string // its text, escaped for an inline string
+	digits []byte // a number's text, written as it is (val then is "")
+	inline bool   // val goes in <is><t>, not in <v>
+	space  bool   // val starts or ends with white space
+}
+
+// text is the value of a text cell, with a formula or not, as excelize's
+// writeCell has it.
+func (r *rowStream) text(s string, formula bool) cellValue {
+	if formula {
+		return cellValue{t: "str", val: cellText(s, false), space: edgeSpace(s)}
 	}
-	_, err := w.WriteString(`</row>`)
-	return err
+	return cellValue{t: "inlineStr", val: cellText(s, true), space: edgeSpace(s), inline: true}
+}
+
+// number is the value of a number cell. Its digits are in r.num until the
+// next cell.
+func (r *rowStream) number(x float64) cellValue {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return cellValue{t: "inlineStr", val: cellText(fmt.Sprint(x), true), inline: true}
+	}
+	return cellValue{digits: appendFloat(r.num[:0], x)}
 }
 
 // cell writes one cell as excelize's writeCell does.
@@ -132,43 +187,38 @@ func (r *rowStream) cell(col, row int, v any) error {
 	case sourced:
 		style, formula, v = c.StyleID, c.Formula, c.Value
 	}
-	t, val, inline, space := "", "", false, false
-	var digits []byte // a number's text, written as it is (val then is "")
+	var x cellValue
 	if formula != "" {
-		t = "str"
+		x.t = "str"
 	}
-	switch x := v.(type) {
+	switch v := v.(type) {
 	case nil:
 	case string:
-		if formula != "" {
-			t, val, space = "str", cellText(x, false), edgeSpace(x)
-		} else {
-			t, val, space, inline = "inlineStr", cellText(x, true), edgeSpace(x), true
-		}
+		x = r.text(v, formula != "")
 	case float64:
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			s := fmt.Sprint(x)
-			t, val, space, inline = "inlineStr", cellText(s, true), false, true
-		} else {
-			t, digits = "", appendFloat(r.num[:0], x)
-		}
+		x = r.number(v)
 	case int:
-		t, digits = "", strconv.AppendInt(r.num[:0], int64(x), 10)
+		x = cellValue{digits: strconv.AppendInt(r.num[:0], int64(v), 10)}
 	case int64:
-		t, digits = "", strconv.AppendInt(r.num[:0], x, 10)
+		x = cellValue{digits: strconv.AppendInt(r.num[:0], v, 10)}
 	case int32:
-		t, digits = "", strconv.AppendInt(r.num[:0], int64(x), 10)
+		x = cellValue{digits: strconv.AppendInt(r.num[:0], int64(v), 10)}
 	case bool:
-		t, val = "b", "0"
-		if x {
-			val = "1"
+		x = cellValue{t: "b", val: "0"}
+		if v {
+			x.val = "1"
 		}
 	default:
 		return fmt.Errorf("%s: value of type %T not supported by the row writer", cellName(col, row), v)
 	}
+	return writeCell(r, col, row, style, formula, x)
+}
+
+// writeCell writes a cell's XML, its formula given as text or bytes.
+func writeCell[F string | []byte](r *rowStream, col, row, style int, formula F, x cellValue) error {
 	w := r.w
 	w.WriteString(`<c`)
-	if space && !inline {
+	if x.space && !x.inline {
 		w.WriteString(` xml:space="preserve"`)
 	}
 	w.WriteString(` r="`)
@@ -184,33 +234,33 @@ func (r *rowStream) cell(col, row int, v any) error {
 		w.Write(strconv.AppendInt(r.ref[:0], int64(style), 10))
 		w.WriteByte('"')
 	}
-	if t != "" {
+	if x.t != "" {
 		w.WriteString(` t="`)
-		w.WriteString(t)
+		w.WriteString(x.t)
 		w.WriteByte('"')
 	}
 	w.WriteByte('>')
-	if formula != "" {
+	if len(formula) > 0 {
 		w.WriteString(`<f>`)
 		escapeTo(w, formula)
 		w.WriteString(`</f>`)
 	}
 	switch {
-	case inline:
+	case x.inline:
 		w.WriteString(`<is><t`)
-		if space {
+		if x.space {
 			w.WriteString(` xml:space="preserve"`)
 		}
 		w.WriteByte('>')
-		w.WriteString(val)
+		w.WriteString(x.val)
 		w.WriteString(`</t></is>`)
-	case digits != nil:
+	case x.digits != nil:
 		w.WriteString(`<v>`)
-		w.Write(digits)
+		w.Write(x.digits)
 		w.WriteString(`</v>`)
-	case val != "":
+	case x.val != "":
 		w.WriteString(`<v>`)
-		escapeTo(w, val)
+		escapeTo(w, x.val)
 		w.WriteString(`</v>`)
 	}
 	_, err := w.WriteString(`</c>`)
@@ -269,18 +319,23 @@ func plainXML(s string) bool {
 	return true
 }
 
-// escapeTo writes s escaped as encoding/xml.EscapeText does: printable
-// ASCII here, anything else (control characters, other scripts) by
-// EscapeText itself.
-func escapeTo(w *bufio.Writer, s string) {
+// escapeTo writes s escaped as encoding/xml.EscapeText does.
+func escapeTo[T string | []byte](w *bufio.Writer, s T) {
+	w.Write(appendEscaped(w.AvailableBuffer(), s))
+}
+
+// appendEscaped appends s escaped as encoding/xml.EscapeText does:
+// printable ASCII here, anything else (control characters, other
+// scripts) by EscapeText itself.
+func appendEscaped[T string | []byte](dst []byte, s T) []byte {
 	from := 0
 	for i := 0; i < len(s); i++ {
 		var esc string
 		switch c := s[i]; {
 		case c < 0x20 || c >= 0x80:
-			w.WriteString(s[:from])
-			_ = xml.EscapeText(w, []byte(s[from:]))
-			return
+			b := bytes.NewBuffer(append(dst, s[:from]...))
+			_ = xml.EscapeText(b, []byte(s[from:]))
+			return b.Bytes()
 		case c == '"':
 			esc = "&#34;"
 		case c == '\'':
@@ -294,11 +349,11 @@ func escapeTo(w *bufio.Writer, s string) {
 		default:
 			continue
 		}
-		w.WriteString(s[from:i])
-		w.WriteString(esc)
+		dst = append(dst, s[from:i]...)
+		dst = append(dst, esc...)
 		from = i + 1
 	}
-	w.WriteString(s[from:])
+	return append(dst, s[from:]...)
 }
 
 // appendFloat is excelize's formatCellFloat with automatic precision: the
