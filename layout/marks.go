@@ -34,6 +34,7 @@ type marks struct {
 	st       *styles
 	findings []calc.Finding
 	bySrc    map[calc.Ref][]int
+	rows     []bool   // rows[r]: findings sit on row r of some input; has's quick no
 	places   []string // per finding: "'Sheet'!D12", or "" when no cell shows it
 	comments map[string]int
 }
@@ -47,14 +48,19 @@ func newMarks(f *excelize.File, st *styles, findings []calc.Finding) *marks {
 	for i, fd := range findings {
 		if fd.Src.Cell() != "" {
 			m.bySrc[fd.Src] = append(m.bySrc[fd.Src], i)
+			for len(m.rows) <= fd.Src.Row { // a cell's row is positive
+				m.rows = append(m.rows, false)
+			}
+			m.rows[fd.Src.Row] = true
 		}
 	}
 	return m
 }
 
-// has reports whether findings sit on src (false on a nil marks).
+// has reports whether findings sit on src (false on a nil marks). Most
+// cells have none, and a look at rows saves hashing their source.
 func (m *marks) has(src calc.Ref) bool {
-	return m != nil && len(m.bySrc[src]) > 0
+	return m != nil && uint(src.Row) < uint(len(m.rows)) && m.rows[src.Row] && len(m.bySrc[src]) > 0
 }
 
 // apply returns the style of the cell at sheet!cell, which shows the
@@ -66,14 +72,8 @@ func (m *marks) apply(sheet, cell string, src calc.Ref, style int) (int, error) 
 		return style, nil
 	}
 	worst := calc.Info
-	runs := []excelize.RichTextRun{{Text: "lkjip:", Font: &excelize.Font{Bold: true}}}
-	lines := 1
 	for _, i := range idx {
-		fd := m.findings[i]
-		worst = max(worst, fd.Severity)
-		text := fmt.Sprintf("\n[%s · %s] %s", fd.Severity.Label(), fd.Rule, fd.Message)
-		runs = append(runs, excelize.RichTextRun{Text: text})
-		lines += wrappedLines(text, commentWidth/8, 0)
+		worst = max(worst, m.findings[i].Severity)
 		if m.places[i] == "" {
 			m.places[i] = quoteSheet(sheet) + "!" + cell
 		}
@@ -81,6 +81,14 @@ func (m *marks) apply(sheet, cell string, src calc.Ref, style int) (int, error) 
 	style = m.st.flagged(style, worst)
 	if m.comments[sheet] >= maxComments {
 		return style, nil
+	}
+	runs := []excelize.RichTextRun{{Text: "lkjip:", Font: &excelize.Font{Bold: true}}}
+	lines := 1
+	for _, i := range idx {
+		fd := m.findings[i]
+		text := fmt.Sprintf("\n[%s · %s] %s", fd.Severity.Label(), fd.Rule, fd.Message)
+		runs = append(runs, excelize.RichTextRun{Text: text})
+		lines += wrappedLines(text, commentWidth/8, 0)
 	}
 	m.comments[sheet]++
 	err := m.f.AddComment(sheet, excelize.Comment{

@@ -330,6 +330,9 @@ func escapeTo[T string | []byte](w *bufio.Writer, s T) {
 func appendEscaped[T string | []byte](dst []byte, s T) []byte {
 	from := 0
 	for i := 0; i < len(s); i++ {
+		if !xmlSpecial[s[i]] {
+			continue
+		}
 		var esc string
 		switch c := s[i]; {
 		case c < 0x20 || c >= 0x80:
@@ -346,8 +349,6 @@ func appendEscaped[T string | []byte](dst []byte, s T) []byte {
 			esc = "&lt;"
 		case c == '>':
 			esc = "&gt;"
-		default:
-			continue
 		}
 		dst = append(dst, s[from:i]...)
 		dst = append(dst, esc...)
@@ -355,6 +356,14 @@ func appendEscaped[T string | []byte](dst []byte, s T) []byte {
 	}
 	return append(dst, s[from:]...)
 }
+
+// xmlSpecial marks the bytes appendEscaped does not copy as they are.
+var xmlSpecial = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c < 0x20 || c >= 0x80 || strings.IndexByte(`"'&<>`, byte(c)) >= 0
+	}
+	return t
+}()
 
 // appendFloat is excelize's formatCellFloat with automatic precision: the
 // shortest decimal, cut to Excel's 15 significant digits.
