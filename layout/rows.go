@@ -336,7 +336,7 @@ func appendEscaped[T string | []byte](dst []byte, s T) []byte {
 		var esc string
 		switch c := s[i]; {
 		case c < 0x20 || c >= 0x80:
-			b := bytes.NewBuffer(append(dst, s[:from]...))
+			b := bytes.NewBuffer(dst)
 			_ = xml.EscapeText(b, []byte(s[from:]))
 			return b.Bytes()
 		case c == '"':

@@ -33,6 +33,7 @@ func TestRowStreamAsExcelize(t *testing.T) {
 		{[]any{formula(6, "SUM(D5:D9,D12)", 1234.5), formula(6, `IF(G5>=91,"Sangat Tinggi","x")`, "Sangat Tinggi"),
 			formula(6, "A1&\" \"", " pad "), formula(6, "NA()", nil), formula(6, "1=1", true), val(6, false)}, excelize.RowOpts{OutlineLevel: 1, Height: 30}},
 		{[]any{txt(7, strings.Repeat("é", 40000))}, excelize.RowOpts{}},
+		{[]any{formula(8, `A1&"é"`, `x<é`), formula(8, `"<"&B1&""`, `"q"é`)}, excelize.RowOpts{}},
 		{[]any{excelize.Cell{StyleID: 2, Value: "plain Cell"}, &excelize.Cell{Value: 3.25}}, excelize.RowOpts{}},
 	}
 	f := excelize.NewFile()
