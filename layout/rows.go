@@ -37,8 +37,9 @@ type rowStream struct {
 	fw   *bufio.Writer // to file
 	pw   *partWriter   // compresses into fw
 	w    *bufio.Writer // into pw
+	line []byte        // a row's XML, while the row is written
 	num  []byte        // a cell's number, while the cell is written
-	ref  []byte        // its row and style numbers
+	ref  []byte        // the row's number, while the row is written
 	done bool
 }
 
@@ -91,24 +92,25 @@ func (r *rowStream) appendTo(p *partWriter) error {
 // row writes row number row, its cells from column A (nil cells are
 // skipped), as StreamWriter.SetRow does.
 func (r *rowStream) row(row int, cells []any, opts excelize.RowOpts) error {
-	if err := r.startRow(row, opts); err != nil {
+	b, err := r.startRow(row, opts)
+	if err != nil {
 		return err
 	}
 	for i, v := range cells {
 		if v == nil {
 			continue
 		}
-		if err := r.cell(i+1, row, v); err != nil {
+		if b, err = r.appendCell(b, i+1, row, v); err != nil {
 			return err
 		}
 	}
-	_, err := r.w.WriteString(`</row>`)
-	return err
+	return r.endRow(b)
 }
 
 // typedRow is row for cells of known kinds, which need no boxing.
 func (r *rowStream) typedRow(row int, cells []rowCell, opts excelize.RowOpts) error {
-	if err := r.startRow(row, opts); err != nil {
+	b, err := r.startRow(row, opts)
+	if err != nil {
 		return err
 	}
 	for i := range cells {
@@ -119,37 +121,49 @@ func (r *rowStream) typedRow(row int, cells []rowCell, opts excelize.RowOpts) er
 		} else {
 			x = r.text(c.text, c.formula != nil)
 		}
-		if err := writeCell(r, i+1, row, c.style, c.formula, x); err != nil {
-			return err
-		}
+		b = appendCellXML(b, r.col(i+1), r.ref, c.style, c.formula, x)
 	}
-	_, err := r.w.WriteString(`</row>`)
+	return r.endRow(b)
+}
+
+// startRow starts the XML of row number row in r.line, and keeps the
+// row's number in r.ref for its cells.
+func (r *rowStream) startRow(row int, opts excelize.RowOpts) ([]byte, error) {
+	if opts.OutlineLevel > 7 || opts.Height > excelize.MaxRowHeight || opts.StyleID != 0 || opts.Hidden {
+		return nil, fmt.Errorf("row %d: options not supported by the row writer", row)
+	}
+	r.ref = strconv.AppendInt(r.ref[:0], int64(row), 10)
+	b := append(r.line[:0], `<row r="`...)
+	b = append(append(b, r.ref...), '"')
+	if opts.Height > 0 {
+		b = append(b, ` ht="`...)
+		b = strconv.AppendFloat(b, opts.Height, 'f', -1, 64)
+		b = append(b, `" customHeight="1"`...)
+	}
+	if opts.OutlineLevel > 0 {
+		b = append(b, ` outlineLevel="`...)
+		b = strconv.AppendInt(b, int64(opts.OutlineLevel), 10)
+		b = append(b, '"')
+	}
+	return append(b, '>'), nil
+}
+
+// endRow ends the row's XML and writes it.
+func (r *rowStream) endRow(b []byte) error {
+	r.line = append(b, `</row>`...)
+	_, err := r.w.Write(r.line)
 	return err
 }
 
-// startRow writes the start tag of row number row.
-func (r *rowStream) startRow(row int, opts excelize.RowOpts) error {
-	if opts.OutlineLevel > 7 || opts.Height > excelize.MaxRowHeight || opts.StyleID != 0 || opts.Hidden {
-		return fmt.Errorf("row %d: options not supported by the row writer", row)
+// col is the name of a 1-based column.
+func (r *rowStream) col(col int) string {
+	if col <= len(r.cols) && r.cols[col-1] != "" {
+		return r.cols[col-1]
 	}
-	w := r.w
-	w.WriteString(`<row r="`)
-	w.Write(strconv.AppendInt(r.num[:0], int64(row), 10))
-	w.WriteByte('"')
-	if opts.Height > 0 {
-		w.WriteString(` ht="`)
-		w.Write(strconv.AppendFloat(r.num[:0], opts.Height, 'f', -1, 64))
-		w.WriteString(`" customHeight="1"`)
-	}
-	if opts.OutlineLevel > 0 {
-		w.WriteString(` outlineLevel="`)
-		w.Write(strconv.AppendInt(r.num[:0], int64(opts.OutlineLevel), 10))
-		w.WriteByte('"')
-	}
-	return w.WriteByte('>')
+	return colName(col)
 }
 
-// cellValue is a cell's value as writeCell writes it.
+// cellValue is a cell's value as appendCellXML writes it.
 type cellValue struct {
 	t      string // the cell's type attribute
 	val    string // its text, escaped for an inline string
@@ -176,8 +190,9 @@ func (r *rowStream) number(x float64) cellValue {
 	return cellValue{digits: appendFloat(r.num[:0], x)}
 }
 
-// cell writes one cell as excelize's writeCell does.
-func (r *rowStream) cell(col, row int, v any) error {
+// appendCell appends one cell of row number row (also in r.ref) as
+// excelize's writeCell writes it.
+func (r *rowStream) appendCell(b []byte, col, row int, v any) ([]byte, error) {
 	style, formula := 0, ""
 	switch c := v.(type) {
 	case excelize.Cell:
@@ -209,62 +224,44 @@ func (r *rowStream) cell(col, row int, v any) error {
 			x.val = "1"
 		}
 	default:
-		return fmt.Errorf("%s: value of type %T not supported by the row writer", cellName(col, row), v)
+		return b, fmt.Errorf("%s: value of type %T not supported by the row writer", cellName(col, row), v)
 	}
-	return writeCell(r, col, row, style, formula, x)
+	return appendCellXML(b, r.col(col), r.ref, style, formula, x), nil
 }
 
-// writeCell writes a cell's XML, its formula given as text or bytes.
-func writeCell[F string | []byte](r *rowStream, col, row, style int, formula F, x cellValue) error {
-	w := r.w
-	w.WriteString(`<c`)
+// appendCellXML appends a cell's XML: its column's name and row's number,
+// style, formula (text or bytes) and value.
+func appendCellXML[F string | []byte](b []byte, col string, row []byte, style int, formula F, x cellValue) []byte {
+	b = append(b, `<c`...)
 	if x.space && !x.inline {
-		w.WriteString(` xml:space="preserve"`)
+		b = append(b, ` xml:space="preserve"`...)
 	}
-	w.WriteString(` r="`)
-	if col <= len(r.cols) && r.cols[col-1] != "" {
-		w.WriteString(r.cols[col-1])
-	} else {
-		w.WriteString(colName(col))
-	}
-	w.Write(strconv.AppendInt(r.ref[:0], int64(row), 10))
-	w.WriteByte('"')
+	b = append(append(append(b, ` r="`...), col...), row...)
+	b = append(b, '"')
 	if style != 0 {
-		w.WriteString(` s="`)
-		w.Write(strconv.AppendInt(r.ref[:0], int64(style), 10))
-		w.WriteByte('"')
+		b = strconv.AppendInt(append(b, ` s="`...), int64(style), 10)
+		b = append(b, '"')
 	}
 	if x.t != "" {
-		w.WriteString(` t="`)
-		w.WriteString(x.t)
-		w.WriteByte('"')
+		b = append(append(append(b, ` t="`...), x.t...), '"')
 	}
-	w.WriteByte('>')
+	b = append(b, '>')
 	if len(formula) > 0 {
-		w.WriteString(`<f>`)
-		escapeTo(w, formula)
-		w.WriteString(`</f>`)
+		b = append(appendEscaped(append(b, `<f>`...), formula), `</f>`...)
 	}
 	switch {
 	case x.inline:
-		w.WriteString(`<is><t`)
+		b = append(b, `<is><t`...)
 		if x.space {
-			w.WriteString(` xml:space="preserve"`)
+			b = append(b, ` xml:space="preserve"`...)
 		}
-		w.WriteByte('>')
-		w.WriteString(x.val)
-		w.WriteString(`</t></is>`)
+		b = append(append(append(b, '>'), x.val...), `</t></is>`...)
 	case x.digits != nil:
-		w.WriteString(`<v>`)
-		w.Write(x.digits)
-		w.WriteString(`</v>`)
+		b = append(append(append(b, `<v>`...), x.digits...), `</v>`...)
 	case x.val != "":
-		w.WriteString(`<v>`)
-		escapeTo(w, x.val)
-		w.WriteString(`</v>`)
+		b = append(appendEscaped(append(b, `<v>`...), x.val), `</v>`...)
 	}
-	_, err := w.WriteString(`</c>`)
-	return err
+	return append(b, `</c>`...)
 }
 
 // edgeSpace reports whether text starts or ends with white space, which
@@ -317,11 +314,6 @@ func plainXML(s string) bool {
 		}
 	}
 	return true
-}
-
-// escapeTo writes s escaped as encoding/xml.EscapeText does.
-func escapeTo[T string | []byte](w *bufio.Writer, s T) {
-	w.Write(appendEscaped(w.AvailableBuffer(), s))
 }
 
 // appendEscaped appends s escaped as encoding/xml.EscapeText does:
