@@ -114,3 +114,35 @@ func TestNumFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestTypedRowAsRow: typedRow writes what row writes for the same cells
+// given as excelize cells.
+func TestTypedRowAsRow(t *testing.T) {
+	rows := [][]rowCell{
+		{{style: 1, text: "5.1.02"}, {style: 2, text: " Belanja <Barang> & Jasa "}, {text: ""}, {style: 3, isNumber: true, number: 1788546290}},
+		{{style: 4, isNumber: true, number: -4281036741.7999997, formula: []byte("SUM(D5:D9,D12)")},
+			{style: 4, isNumber: true, number: 85.71428571428571, formula: []byte("IF(D7=0,0,E7/D7*100)")},
+			{style: 5, text: "Sangat Tinggi", formula: []byte(`IF(G7>=91,"Sangat Tinggi","é")`)},
+			{isNumber: true, number: math.Inf(1)}, {text: "_x0041_ é\n"}, {style: 6, text: " lead", formula: []byte("A1")}},
+	}
+	typed, err := newRowStream("xl/worksheets/sheet1.xml")
+	require.NoError(t, err)
+	defer typed.remove()
+	generic, err := newRowStream("xl/worksheets/sheet1.xml")
+	require.NoError(t, err)
+	defer generic.remove()
+	for i, cells := range rows {
+		opts := excelize.RowOpts{OutlineLevel: i, Height: 15 * float64(i)}
+		var boxed []any
+		for _, c := range cells {
+			cell := excelize.Cell{StyleID: c.style, Formula: string(c.formula), Value: c.text}
+			if c.isNumber {
+				cell.Value = c.number
+			}
+			boxed = append(boxed, cell)
+		}
+		require.NoError(t, generic.row(i+1, boxed, opts))
+		require.NoError(t, typed.typedRow(i+1, cells, opts))
+	}
+	assert.Equal(t, rowsXML(t, generic), rowsXML(t, typed))
+}
