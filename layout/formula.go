@@ -6,16 +6,14 @@ import (
 	"strings"
 )
 
-// sumOf is a formula adding the given rows (ascending) of a column on the
-// same sheet; consecutive rows become one range: SUM(D5:D9,D12).
-func sumOf(col string, rows []int) string { return string(appendSum(nil, col, rows)) }
-
-// appendSum appends sumOf(col, rows).
+// appendSum appends a formula adding the given rows (ascending) of a
+// column on the same sheet; consecutive rows become one range:
+// SUM(D5:D9,D12).
 func appendSum(dst []byte, col string, rows []int) []byte {
 	return append(appendRefList(append(dst, "SUM("...), "", col, rows), ')')
 }
 
-// sumOn is sumOf for a column of another sheet.
+// sumOn is appendSum's formula for a column of another sheet.
 func sumOn(sheet, col string, rows []int) string {
 	return "SUM(" + refList(sheet, col, rows) + ")"
 }
