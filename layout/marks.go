@@ -22,7 +22,7 @@ func from(c excelize.Cell, src calc.Ref) sourced { return sourced{c, src} }
 
 // marks shows findings on the report cells that show the figure they
 // concern: a finding's Src is the input cell, and every report cell built
-// with the same Src gets the fill of the finding's severity and a comment
+// with the same Src (by from, or a rowCell's src) gets the fill of the finding's severity and a comment
 // with its message. The first report cell showing a finding is its place
 // in the report, which the Temuan sheet links to.
 //

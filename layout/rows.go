@@ -21,8 +21,9 @@ import (
 // file, instead of through excelize's StreamWriter.SetRow, which spends
 // most of a large report's writing time on generic cell handling. The XML
 // is what SetRow writes, byte for byte, for the values the report uses
-// (text, float64, integers, booleans, formulas with a cached value); the
-// sheet's StreamWriter still writes everything else (columns, panes,
+// (text, float64, integers, booleans, formulas with a cached value), given
+// as excelize cells (row) or, for the budget rows, as unboxed rowCells
+// (typedRow); the sheet's StreamWriter still writes everything else (columns, panes,
 // merges, conditional formats, comments, page setup) with no rows, and
 // zipWriter splices these rows into its sheetData when the file is saved.
 //

@@ -96,7 +96,7 @@ func (w *sheetWriter) nextAt(level int, cells ...any) (int, error) {
 				cells[i] = s.Cell // excelize's writer knows only its own cells
 			}
 			// The row writer reads a sourced cell as it is, which saves
-			// boxing its cell a second time (five a budget row).
+			// boxing its cell a second time.
 		}
 	}
 	opts := excelize.RowOpts{OutlineLevel: min(level, 7), Height: w.height(cells, span)}
