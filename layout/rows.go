@@ -361,6 +361,14 @@ var xmlSpecial = func() (t [256]bool) {
 // appendFloat is excelize's formatCellFloat with automatic precision: the
 // shortest decimal, cut to Excel's 15 significant digits.
 func appendFloat(dst []byte, value float64) []byte {
+	if b, ok := appendAmount(dst, value); ok {
+		return b
+	}
+	return appendShortest(dst, value)
+}
+
+// appendShortest is appendFloat by generating the shortest digits.
+func appendShortest(dst []byte, value float64) []byte {
 	b := strconv.AppendFloat(dst, value, 'f', -1, 64)
 	str := b[len(dst):]
 	if math.Abs(value) == math.MaxFloat64 {
@@ -390,6 +398,44 @@ func appendFloat(dst []byte, value float64) []byte {
 		return truncated
 	}
 	return b
+}
+
+// appendAmount is appendFloat for the double of a decimal of at most 15
+// digits and 2 places (an amount in rupiah and sen), found without
+// generating the shortest digits: two decimals of at most 15 digits never
+// round to the same double, so the shortest decimal of the double is that
+// decimal, and its digits are an integer's. The decimal is checked to
+// round to the value; ok is false for other values.
+func appendAmount(dst []byte, value float64) ([]byte, bool) {
+	for places := range 3 {
+		y := math.Round(value * pow10[places])
+		if math.Abs(y) >= 1e15 || y/pow10[places] != value || y == 0 && math.Signbit(y) {
+			continue
+		}
+		c := int64(y)
+		if c < 0 {
+			dst, c = append(dst, '-'), -c
+		}
+		for ; places > 0 && c%10 == 0; places-- {
+			c /= 10
+		}
+		start := len(dst)
+		dst = strconv.AppendInt(dst, c, 10)
+		if places == 0 {
+			return dst, true
+		}
+		for len(dst)-start <= places { // 0.05: zeros before the digits
+			dst = append(dst, 0)
+			copy(dst[start+1:], dst[start:])
+			dst[start] = '0'
+		}
+		dst = append(dst, 0)
+		point := len(dst) - 1 - places
+		copy(dst[point+1:], dst[point:])
+		dst[point] = '.'
+		return dst, true
+	}
+	return dst, false
 }
 
 var (

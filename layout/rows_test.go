@@ -146,3 +146,34 @@ func TestTypedRowAsRow(t *testing.T) {
 	}
 	assert.Equal(t, rowsXML(t, generic), rowsXML(t, typed))
 }
+
+// TestAppendAmount: appendAmount writes what appendShortest writes,
+// whenever it takes a value, and it takes amounts in rupiah and sen.
+func TestAppendAmount(t *testing.T) {
+	check := func(x float64, amount bool) {
+		t.Helper()
+		got, ok := appendAmount([]byte("x"), x)
+		if want := appendShortest([]byte("x"), x); ok && !bytes.Equal(got, want) {
+			t.Fatalf("%v: %q, want %q", x, got, want)
+		}
+		if amount && !ok {
+			t.Fatalf("%v: not taken", x)
+		}
+	}
+	for _, x := range []float64{0, 1, -1, 0.5, 0.05, -0.05, 0.1, 0.3, 1788546290, 123.45, -123.45, 100.1,
+		999999999999999, 9999999999999.99, 1e12 + 0.01, 1.15, 0.07, 4.35, 1234567.89} {
+		check(x, true)
+	}
+	for _, x := range []float64{math.Copysign(0, -1), 1e15, 1e16, 1e21, 0.1 + 0.2, 1e-7, 85.71428571428571,
+		math.MaxFloat64, math.SmallestNonzeroFloat64, 99999999999999.99, 1e14 + 0.01, 2.675, 1.005} {
+		check(x, false)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 500_000 {
+		check(float64(rng.Int64N(2e15)-1e15)/pow10[rng.IntN(3)], true) // up to 15 digits and 2 places
+		check(float64(rng.Int64N(2e6)-1e6)/pow10[rng.IntN(3)], true)
+		check(float64(rng.Int64N(2e17)-1e17)/pow10[rng.IntN(6)], false)
+		check(math.Float64frombits(rng.Uint64()), false)
+		check(rng.Float64()*math.Pow10(rng.IntN(30)-10), false)
+	}
+}
