@@ -51,6 +51,19 @@ func predikatFormula(pct string, bands []band) string {
 // cellMark stands for the percentage cell in predikatTemplate.
 const cellMark = "\x00"
 
+// appendPredikat appends the predicate formula of the percentage in
+// col, row; parts is predikatTemplate cut at each cellMark, once per
+// report, so that a row's formula is a few appends.
+func appendPredikat(dst []byte, parts []string, col string, row int) []byte {
+	for i, p := range parts {
+		if i > 0 {
+			dst = appendRef(dst, col, row)
+		}
+		dst = append(dst, p...)
+	}
+	return dst
+}
+
 // predikatTemplate is predikatFormula with cellMark for the cell, built
 // once per sheet: a budget sheet has a predicate on every row.
 func predikatTemplate(bands []band) string {

@@ -134,7 +134,7 @@ func (rp *report) indicatorRow(w *sheetWriter, no int, sasaran any, ind *calc.In
 			limit := rp.r.Settings.CapaianCap.String()
 			cells = append(cells, formula(st.percent, fmt.Sprintf("MIN(%s,%s)", cellRef(colCapaian, row), limit), num(ind.Capped)))
 		}
-		cells = append(cells, rp.predikatCell(colCapaian, row, ind.Capaian))
+		cells = append(cells, rp.predikatCell(colCapaian, row, rp.r.Predikat(ind.Capaian)))
 	}
 	cells = append(cells, figureCell(st.percent, ind.Indicator.Capaian), txt(st.wrap, ind.Src.String()))
 	_, err := w.next(cells...)

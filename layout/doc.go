@@ -35,9 +35,10 @@
 // the whole file in memory.
 //
 // Helpers meant for every workbook of this package: styles (newStyles,
-// flagged, places), sheetWriter (openSheet, next, nextAt, across, link,
-// merge, finish with a page), the cell constructors txt, val and formula,
-// the reference builders cellRef, ref, refList, sumOf, sumOn, percentOf,
+// flagged, places), sheetWriter (openSheet, next, nextAt, nextCells for
+// rows of unboxed cells, across, link, merge, finish with a page), the
+// cell constructors txt, val and formula, the reference builders cellRef,
+// ref, refList, appendSum, sumOn, percentOf,
 // and predicate bands (predikatBands, predikatFormula, bandFormats).
 //
 // Limits: a formula longer than Excel's 8192 characters (a parent with

@@ -2,14 +2,18 @@ package layout
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
-// sumOf is a formula adding the given rows (ascending) of a column on the
-// same sheet; consecutive rows become one range: SUM(D5:D9,D12).
-func sumOf(col string, rows []int) string { return "SUM(" + refList("", col, rows) + ")" }
+// appendSum appends a formula adding the given rows (ascending) of a
+// column on the same sheet; consecutive rows become one range:
+// SUM(D5:D9,D12).
+func appendSum(dst []byte, col string, rows []int) []byte {
+	return append(appendRefList(append(dst, "SUM("...), "", col, rows), ')')
+}
 
-// sumOn is sumOf for a column of another sheet.
+// sumOn is appendSum's formula for a column of another sheet.
 func sumOn(sheet, col string, rows []int) string {
 	return "SUM(" + refList(sheet, col, rows) + ")"
 }
@@ -21,20 +25,31 @@ func refList(sheet, col string, rows []int) string {
 	if sheet != "" {
 		prefix = quoteSheet(sheet) + "!"
 	}
-	var parts []string
+	return string(appendRefList(nil, prefix, col, rows))
+}
+
+// appendRefList appends the list of refList, each item prefixed.
+func appendRefList(dst []byte, prefix, col string, rows []int) []byte {
 	for i := 0; i < len(rows); {
 		j := i
 		for j+1 < len(rows) && rows[j+1] == rows[j]+1 {
 			j++
 		}
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendRef(append(dst, prefix...), col, rows[i])
 		if j > i {
-			parts = append(parts, fmt.Sprintf("%s%s%d:%s%d", prefix, col, rows[i], col, rows[j]))
-		} else {
-			parts = append(parts, fmt.Sprintf("%s%s%d", prefix, col, rows[i]))
+			dst = appendRef(append(dst, ':'), col, rows[j])
 		}
 		i = j + 1
 	}
-	return strings.Join(parts, ",")
+	return dst
+}
+
+// appendRef appends cellRef(col, row).
+func appendRef(dst []byte, col string, row int) []byte {
+	return strconv.AppendInt(append(dst, col...), int64(row), 10)
 }
 
 // ref is a cell of another sheet: 'Penyerapan Anggaran'!D12.
@@ -44,8 +59,12 @@ func ref(sheet, col string, row int) string {
 
 // percentOf is part ÷ whole × 100, 0 when whole is 0: calc.Percent as a
 // formula.
-func percentOf(part, whole string) string {
-	return "IF(" + whole + "=0,0," + part + "/" + whole + "*100)"
+func percentOf(part, whole string) string { return string(appendPercentOf(nil, part, whole)) }
+
+// appendPercentOf appends percentOf(part, whole).
+func appendPercentOf[T string | []byte](dst []byte, part, whole T) []byte {
+	dst = append(append(append(dst, "IF("...), whole...), "=0,0,"...)
+	return append(append(append(append(dst, part...), '/'), whole...), "*100)"...)
 }
 
 // quoteText is a string literal in a formula.

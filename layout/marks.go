@@ -22,7 +22,7 @@ func from(c excelize.Cell, src calc.Ref) sourced { return sourced{c, src} }
 
 // marks shows findings on the report cells that show the figure they
 // concern: a finding's Src is the input cell, and every report cell built
-// with the same Src gets the fill of the finding's severity and a comment
+// with the same Src (by from, or a rowCell's src) gets the fill of the finding's severity and a comment
 // with its message. The first report cell showing a finding is its place
 // in the report, which the Temuan sheet links to.
 //
@@ -34,6 +34,7 @@ type marks struct {
 	st       *styles
 	findings []calc.Finding
 	bySrc    map[calc.Ref][]int
+	rows     []bool   // rows[r]: findings sit on row r of some input; has's quick no
 	places   []string // per finding: "'Sheet'!D12", or "" when no cell shows it
 	comments map[string]int
 }
@@ -47,39 +48,47 @@ func newMarks(f *excelize.File, st *styles, findings []calc.Finding) *marks {
 	for i, fd := range findings {
 		if fd.Src.Cell() != "" {
 			m.bySrc[fd.Src] = append(m.bySrc[fd.Src], i)
+			for len(m.rows) <= fd.Src.Row { // a cell's row is positive
+				m.rows = append(m.rows, false)
+			}
+			m.rows[fd.Src.Row] = true
 		}
 	}
 	return m
 }
 
-// has reports whether findings sit on src (false on a nil marks).
+// has reports whether findings sit on src (false on a nil marks). Most
+// cells have none, and a look at rows saves hashing their source.
 func (m *marks) has(src calc.Ref) bool {
-	return m != nil && len(m.bySrc[src]) > 0
+	return m != nil && uint(src.Row) < uint(len(m.rows)) && m.rows[src.Row] && len(m.bySrc[src]) > 0
 }
 
-// apply returns the cell to write at sheet!cell: c itself, or, when
-// findings sit on its source, c highlighted, with a comment added.
-func (m *marks) apply(sheet, cell string, c sourced) (excelize.Cell, error) {
-	idx := m.bySrc[c.src]
+// apply returns the style of the cell at sheet!cell, which shows the
+// figure read from src: style itself, or, when findings sit on src, style
+// highlighted, with a comment added.
+func (m *marks) apply(sheet, cell string, src calc.Ref, style int) (int, error) {
+	idx := m.bySrc[src]
 	if len(idx) == 0 {
-		return c.Cell, nil
+		return style, nil
 	}
 	worst := calc.Info
-	runs := []excelize.RichTextRun{{Text: "lkjip:", Font: &excelize.Font{Bold: true}}}
-	lines := 1
 	for _, i := range idx {
-		fd := m.findings[i]
-		worst = max(worst, fd.Severity)
-		text := fmt.Sprintf("\n[%s · %s] %s", fd.Severity.Label(), fd.Rule, fd.Message)
-		runs = append(runs, excelize.RichTextRun{Text: text})
-		lines += wrappedLines(text, commentWidth/8, 0)
+		worst = max(worst, m.findings[i].Severity)
 		if m.places[i] == "" {
 			m.places[i] = quoteSheet(sheet) + "!" + cell
 		}
 	}
-	c.StyleID = m.st.flagged(c.StyleID, worst)
+	style = m.st.flagged(style, worst)
 	if m.comments[sheet] >= maxComments {
-		return c.Cell, nil
+		return style, nil
+	}
+	runs := []excelize.RichTextRun{{Text: "lkjip:", Font: &excelize.Font{Bold: true}}}
+	lines := 1
+	for _, i := range idx {
+		fd := m.findings[i]
+		text := fmt.Sprintf("\n[%s · %s] %s", fd.Severity.Label(), fd.Rule, fd.Message)
+		runs = append(runs, excelize.RichTextRun{Text: text})
+		lines += wrappedLines(text, commentWidth/8, 0)
 	}
 	m.comments[sheet]++
 	err := m.f.AddComment(sheet, excelize.Comment{
@@ -87,9 +96,9 @@ func (m *marks) apply(sheet, cell string, c sourced) (excelize.Cell, error) {
 		Width: commentWidth, Height: uint(min(lines*16+12, 400)),
 	})
 	if err != nil {
-		return c.Cell, fmt.Errorf("comment on %s: %w", cell, err)
+		return style, fmt.Errorf("comment on %s: %w", cell, err)
 	}
-	return c.Cell, nil
+	return style, nil
 }
 
 // commentWidth is the width of a finding's comment box, in pixels.

@@ -2,10 +2,6 @@ package layout
 
 import (
 	"fmt"
-	"strings"
-
-	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 
 	"lkjip/calc"
 )
@@ -69,23 +65,13 @@ func (rp *report) penyerapan() error {
 		}
 	}
 	rp.totalRow = w.row + 1
-	st, t := rp.st, rp.r.Totals
+	st := rp.st
 	var root calc.Node // figures of the single table's own total row
 	if b := rp.r.Agency.Budgets; len(b) == 1 {
 		root = *b[0].Root
 	}
-	ang, real := val(st.boldAmount, num(t.Anggaran)), val(st.boldAmount, num(t.Realisasi))
-	if len(top) > 0 {
-		ang = formula(st.boldAmount, sumOf(colAnggaran, top), num(t.Anggaran))
-		real = formula(st.boldAmount, sumOf(colRealisasi, top), num(t.Realisasi))
-	}
-	if _, err := w.next(
-		txt(st.bold, ""), from(txt(st.bold, "JUMLAH"), root.Src), txt(st.bold, calc.LevelTotal.Label()),
-		from(ang, root.Anggaran.Src), from(real, root.Realisasi.Src),
-		from(rp.sisaCell(rp.totalRow, t, st.boldAmount), root.Sisa.Src),
-		from(rp.persenCell(rp.totalRow, t.Persen(), st.boldPercent), root.Persen.Src),
-		rp.predikatCell(colPersen, rp.totalRow, t.Persen()),
-	); err != nil {
+	text := [3]rowCell{{style: st.bold}, {style: st.bold, text: "JUMLAH", src: &root.Src}, {style: st.bold, text: calc.LevelTotal.Label()}}
+	if err := rp.figureRow(w, 0, text, rp.r.Totals, &root, top, true); err != nil {
 		return err
 	}
 	rng := fmt.Sprintf("%s%d:%s%d", colPredikat, first, colPredikat, rp.totalRow)
@@ -111,7 +97,7 @@ func (rp *report) budgetTree(w *sheetWriter, n *calc.Node, depth int) error {
 	if n.Level <= calc.LevelKegiatan {
 		rp.nodeRow[n] = row
 	}
-	if err := rp.budgetRow(w, n, depth, row, kids); err != nil {
+	if err := rp.budgetRow(w, n, depth, kids); err != nil {
 		return err
 	}
 	for _, c := range n.Children {
@@ -124,49 +110,62 @@ func (rp *report) budgetTree(w *sheetWriter, n *calc.Node, depth int) error {
 
 // budgetRow writes one row of the tree: the node's figures, summed from
 // the rows of its children when it has any.
-func (rp *report) budgetRow(w *sheetWriter, n *calc.Node, depth, row int, kids []int) error {
+func (rp *report) budgetRow(w *sheetWriter, n *calc.Node, depth int, kids []int) error {
 	st := rp.st
 	code := n.Code
 	if code == "" {
 		code = n.No
 	}
-	amount, pct := st.amount, st.percent
-	ang, real := val(amount, num(n.Sum.Anggaran)), val(amount, num(n.Sum.Realisasi))
-	if len(kids) > 0 {
-		amount, pct = st.boldAmount, st.boldPercent
-		ang = formula(amount, sumOf(colAnggaran, kids), num(n.Sum.Anggaran))
-		real = formula(amount, sumOf(colRealisasi, kids), num(n.Sum.Realisasi))
-	}
 	name := n.Name
 	if n.Level == calc.LevelTotal && name == "" {
 		name = "JUMLAH " + n.Src.File()
 	}
-	persen := n.Sum.Persen()
-	_, err := w.nextAt(depth,
-		txt(st.center, code),
-		from(txt(st.indent[min(depth, len(st.indent)-1)], name), n.Src),
-		txt(st.text, n.Level.Label()),
-		from(ang, n.Anggaran.Src), from(real, n.Realisasi.Src),
-		from(rp.sisaCell(row, n.Sum, amount), n.Sisa.Src),
-		from(rp.persenCell(row, persen, pct), n.Persen.Src),
-		rp.predikatCell(colPersen, row, persen),
-	)
+	text := [3]rowCell{
+		{style: st.center, text: code},
+		{style: st.indent[min(depth, len(st.indent)-1)], text: name, src: &n.Src},
+		{style: st.text, text: n.Level.Label()},
+	}
+	return rp.figureRow(w, depth, text, n.Sum, n, kids, len(kids) > 0)
+}
+
+// figureRow writes the next row at an outline level: three text cells,
+// then the figures of a as calc computes them, in bold when bold.
+// Anggaran and realisasi are the sums of rows kids when there are any;
+// sisa, percentage and predikat are formulas on the row. src's figures
+// name the input cells the figures stand for.
+func (rp *report) figureRow(w *sheetWriter, level int, text [3]rowCell, a calc.Amounts, src *calc.Node, kids []int, bold bool) error {
+	st, row := rp.st, w.row+1
+	fig := figuresOf(a, rp.bands, rp.r.Settings.Labels)
+	amount, pct := st.amount, st.percent
+	if bold {
+		amount, pct = st.boldAmount, st.boldPercent
+	}
+	fb := &rp.formulas // one buffer per formula column, reused row after row
+	var sumAng, sumReal []byte
+	if len(kids) > 0 {
+		fb[0] = appendSum(fb[0][:0], colAnggaran, kids)
+		fb[1] = appendSum(fb[1][:0], colRealisasi, kids)
+		sumAng, sumReal = fb[0], fb[1]
+	}
+	var dRef, eRef [24]byte
+	d, e := appendRef(dRef[:0], colAnggaran, row), appendRef(eRef[:0], colRealisasi, row)
+	fb[2] = append(append(append(fb[2][:0], d...), '-'), e...)
+	fb[3] = appendPercentOf(fb[3][:0], e, d)
+	fb[4] = appendPredikat(fb[4][:0], rp.predikat, colPersen, row)
+	cells := [...]rowCell{
+		text[0], text[1], text[2],
+		{style: amount, isNumber: true, number: fig.anggaran, formula: sumAng, src: &src.Anggaran.Src},
+		{style: amount, isNumber: true, number: fig.realisasi, formula: sumReal, src: &src.Realisasi.Src},
+		{style: amount, isNumber: true, number: fig.sisa, formula: fb[2], src: &src.Sisa.Src},
+		{style: pct, isNumber: true, number: fig.persen, formula: fb[3], src: &src.Persen.Src},
+		{style: st.text, text: fig.predikat, formula: fb[4]},
+	}
+	_, err := w.nextCells(level, cells[:])
 	return err
 }
 
-// sisaCell is anggaran − realisasi of a row on the Penyerapan sheet.
-func (rp *report) sisaCell(row int, a calc.Amounts, style int) excelize.Cell {
-	return formula(style, cellRef(colAnggaran, row)+"-"+cellRef(colRealisasi, row), num(a.Sisa()))
-}
-
-// persenCell is realisasi ÷ anggaran × 100 of a row, 0 when anggaran is 0;
-// pct is the value calc computed.
-func (rp *report) persenCell(row int, pct decimal.Decimal, style int) excelize.Cell {
-	return formula(style, percentOf(cellRef(colRealisasi, row), cellRef(colAnggaran, row)), num(pct))
-}
-
-// predikatCell names the band of the percentage in column col of a row,
-// as calc.Predikat names pct.
-func (rp *report) predikatCell(col string, row int, pct decimal.Decimal) any {
-	return formula(rp.st.text, strings.ReplaceAll(rp.predikat, cellMark, cellRef(col, row)), rp.r.Predikat(pct))
+// predikatCell names the band of the percentage in column col of a row;
+// label is the band calc.Predikat names.
+func (rp *report) predikatCell(col string, row int, label string) any {
+	return formula(rp.st.text, string(appendPredikat(nil, rp.predikat, col, row)), label)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -51,13 +52,14 @@ type report struct {
 	opt      Options
 	marks    *marks
 	bands    []band
-	predikat string // predikatTemplate of bands
+	predikat []string // predikatTemplate of bands, cut at each cellMark
 	capCols  capaianCols
 
 	// Rows where figures sit, for formulas on other sheets.
 	rowStreams []*rowStream // sheets whose rows are written by rowStream
 
 	nodeRow    map[*calc.Node]int            // Penyerapan Anggaran
+	formulas   [5][]byte                     // Penyerapan Anggaran: a row's, reused
 	totalRow   int                           // Penyerapan Anggaran: JUMLAH
 	indRow     map[*calc.IndicatorResult]int // Capaian Kinerja
 	sasaranRow map[*calc.SasaranResult]int   // Efisiensi
@@ -90,7 +92,7 @@ func Report(ctx context.Context, r *calc.Result, w io.Writer, opt Options) error
 		bands:   predikatBands(r.Settings.Labels),
 		nodeRow: map[*calc.Node]int{}, indRow: map[*calc.IndicatorResult]int{}, sasaranRow: map[*calc.SasaranResult]int{},
 	}
-	rp.predikat = predikatTemplate(rp.bands)
+	rp.predikat = strings.Split(predikatTemplate(rp.bands), cellMark)
 	rp.capCols = newCapaianCols(r.Settings)
 	for i, name := range ReportSheets() {
 		if i == 0 {

@@ -21,8 +21,9 @@ import (
 // file, instead of through excelize's StreamWriter.SetRow, which spends
 // most of a large report's writing time on generic cell handling. The XML
 // is what SetRow writes, byte for byte, for the values the report uses
-// (text, float64, integers, booleans, formulas with a cached value); the
-// sheet's StreamWriter still writes everything else (columns, panes,
+// (text, float64, integers, booleans, formulas with a cached value), given
+// as excelize cells (row) or, for the budget rows, as unboxed rowCells
+// (typedRow); the sheet's StreamWriter still writes everything else (columns, panes,
 // merges, conditional formats, comments, page setup) with no rows, and
 // zipWriter splices these rows into its sheetData when the file is saved.
 //
@@ -37,8 +38,9 @@ type rowStream struct {
 	fw   *bufio.Writer // to file
 	pw   *partWriter   // compresses into fw
 	w    *bufio.Writer // into pw
+	line []byte        // a row's XML, while the row is written
 	num  []byte        // a cell's number, while the cell is written
-	ref  []byte        // its row and style numbers
+	ref  []byte        // the row's number, while the row is written
 	done bool
 }
 
@@ -91,38 +93,107 @@ func (r *rowStream) appendTo(p *partWriter) error {
 // row writes row number row, its cells from column A (nil cells are
 // skipped), as StreamWriter.SetRow does.
 func (r *rowStream) row(row int, cells []any, opts excelize.RowOpts) error {
-	if opts.OutlineLevel > 7 || opts.Height > excelize.MaxRowHeight || opts.StyleID != 0 || opts.Hidden {
-		return fmt.Errorf("row %d: options not supported by the row writer", row)
+	b, err := r.startRow(row, opts)
+	if err != nil {
+		return err
 	}
-	w := r.w
-	w.WriteString(`<row r="`)
-	w.Write(strconv.AppendInt(r.num[:0], int64(row), 10))
-	w.WriteByte('"')
-	if opts.Height > 0 {
-		w.WriteString(` ht="`)
-		w.Write(strconv.AppendFloat(r.num[:0], opts.Height, 'f', -1, 64))
-		w.WriteString(`" customHeight="1"`)
-	}
-	if opts.OutlineLevel > 0 {
-		w.WriteString(` outlineLevel="`)
-		w.Write(strconv.AppendInt(r.num[:0], int64(opts.OutlineLevel), 10))
-		w.WriteByte('"')
-	}
-	w.WriteByte('>')
 	for i, v := range cells {
 		if v == nil {
 			continue
 		}
-		if err := r.cell(i+1, row, v); err != nil {
+		if b, err = r.appendCell(b, i+1, row, v); err != nil {
 			return err
 		}
 	}
-	_, err := w.WriteString(`</row>`)
+	return r.endRow(b)
+}
+
+// typedRow is row for cells of known kinds, which need no boxing.
+func (r *rowStream) typedRow(row int, cells []rowCell, opts excelize.RowOpts) error {
+	b, err := r.startRow(row, opts)
+	if err != nil {
+		return err
+	}
+	for i := range cells {
+		c := &cells[i]
+		var x cellValue
+		if c.isNumber {
+			x = r.number(c.number)
+		} else {
+			x = r.text(c.text, c.formula != nil)
+		}
+		b = appendCellXML(b, r.col(i+1), r.ref, c.style, c.formula, x)
+	}
+	return r.endRow(b)
+}
+
+// startRow starts the XML of row number row in r.line, and keeps the
+// row's number in r.ref for its cells.
+func (r *rowStream) startRow(row int, opts excelize.RowOpts) ([]byte, error) {
+	if opts.OutlineLevel > 7 || opts.Height > excelize.MaxRowHeight || opts.StyleID != 0 || opts.Hidden {
+		return nil, fmt.Errorf("row %d: options not supported by the row writer", row)
+	}
+	r.ref = strconv.AppendInt(r.ref[:0], int64(row), 10)
+	b := append(r.line[:0], `<row r="`...)
+	b = append(append(b, r.ref...), '"')
+	if opts.Height > 0 {
+		b = append(b, ` ht="`...)
+		b = strconv.AppendFloat(b, opts.Height, 'f', -1, 64)
+		b = append(b, `" customHeight="1"`...)
+	}
+	if opts.OutlineLevel > 0 {
+		b = append(b, ` outlineLevel="`...)
+		b = strconv.AppendInt(b, int64(opts.OutlineLevel), 10)
+		b = append(b, '"')
+	}
+	return append(b, '>'), nil
+}
+
+// endRow ends the row's XML and writes it.
+func (r *rowStream) endRow(b []byte) error {
+	r.line = append(b, `</row>`...)
+	_, err := r.w.Write(r.line)
 	return err
 }
 
-// cell writes one cell as excelize's writeCell does.
-func (r *rowStream) cell(col, row int, v any) error {
+// col is the name of a 1-based column.
+func (r *rowStream) col(col int) string {
+	if col <= len(r.cols) && r.cols[col-1] != "" {
+		return r.cols[col-1]
+	}
+	return colName(col)
+}
+
+// cellValue is a cell's value as appendCellXML writes it.
+type cellValue struct {
+	t      string // the cell's type attribute
+	val    string // its text, escaped for an inline string
+	digits []byte // a number's text, written as it is (val then is "")
+	inline bool   // val goes in <is><t>, not in <v>
+	space  bool   // val starts or ends with white space
+}
+
+// text is the value of a text cell, with a formula or not, as excelize's
+// writeCell has it.
+func (r *rowStream) text(s string, formula bool) cellValue {
+	if formula {
+		return cellValue{t: "str", val: cellText(s, false), space: edgeSpace(s)}
+	}
+	return cellValue{t: "inlineStr", val: cellText(s, true), space: edgeSpace(s), inline: true}
+}
+
+// number is the value of a number cell. Its digits are in r.num until the
+// next cell.
+func (r *rowStream) number(x float64) cellValue {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return cellValue{t: "inlineStr", val: cellText(fmt.Sprint(x), true), inline: true}
+	}
+	return cellValue{digits: appendFloat(r.num[:0], x)}
+}
+
+// appendCell appends one cell of row number row (also in r.ref) as
+// excelize's writeCell writes it.
+func (r *rowStream) appendCell(b []byte, col, row int, v any) ([]byte, error) {
 	style, formula := 0, ""
 	switch c := v.(type) {
 	case excelize.Cell:
@@ -132,89 +203,66 @@ func (r *rowStream) cell(col, row int, v any) error {
 	case sourced:
 		style, formula, v = c.StyleID, c.Formula, c.Value
 	}
-	t, val, inline, space := "", "", false, false
-	var digits []byte // a number's text, written as it is (val then is "")
+	var x cellValue
 	if formula != "" {
-		t = "str"
+		x.t = "str"
 	}
-	switch x := v.(type) {
+	switch v := v.(type) {
 	case nil:
 	case string:
-		if formula != "" {
-			t, val, space = "str", cellText(x, false), edgeSpace(x)
-		} else {
-			t, val, space, inline = "inlineStr", cellText(x, true), edgeSpace(x), true
-		}
+		x = r.text(v, formula != "")
 	case float64:
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			s := fmt.Sprint(x)
-			t, val, space, inline = "inlineStr", cellText(s, true), false, true
-		} else {
-			t, digits = "", appendFloat(r.num[:0], x)
-		}
+		x = r.number(v)
 	case int:
-		t, digits = "", strconv.AppendInt(r.num[:0], int64(x), 10)
+		x = cellValue{digits: strconv.AppendInt(r.num[:0], int64(v), 10)}
 	case int64:
-		t, digits = "", strconv.AppendInt(r.num[:0], x, 10)
+		x = cellValue{digits: strconv.AppendInt(r.num[:0], v, 10)}
 	case int32:
-		t, digits = "", strconv.AppendInt(r.num[:0], int64(x), 10)
+		x = cellValue{digits: strconv.AppendInt(r.num[:0], int64(v), 10)}
 	case bool:
-		t, val = "b", "0"
-		if x {
-			val = "1"
+		x = cellValue{t: "b", val: "0"}
+		if v {
+			x.val = "1"
 		}
 	default:
-		return fmt.Errorf("%s: value of type %T not supported by the row writer", cellName(col, row), v)
+		return b, fmt.Errorf("%s: value of type %T not supported by the row writer", cellName(col, row), v)
 	}
-	w := r.w
-	w.WriteString(`<c`)
-	if space && !inline {
-		w.WriteString(` xml:space="preserve"`)
+	return appendCellXML(b, r.col(col), r.ref, style, formula, x), nil
+}
+
+// appendCellXML appends a cell's XML: its column's name and row's number,
+// style, formula (text or bytes) and value.
+func appendCellXML[F string | []byte](b []byte, col string, row []byte, style int, formula F, x cellValue) []byte {
+	b = append(b, `<c`...)
+	if x.space && !x.inline {
+		b = append(b, ` xml:space="preserve"`...)
 	}
-	w.WriteString(` r="`)
-	if col <= len(r.cols) && r.cols[col-1] != "" {
-		w.WriteString(r.cols[col-1])
-	} else {
-		w.WriteString(colName(col))
-	}
-	w.Write(strconv.AppendInt(r.ref[:0], int64(row), 10))
-	w.WriteByte('"')
+	b = append(append(append(b, ` r="`...), col...), row...)
+	b = append(b, '"')
 	if style != 0 {
-		w.WriteString(` s="`)
-		w.Write(strconv.AppendInt(r.ref[:0], int64(style), 10))
-		w.WriteByte('"')
+		b = strconv.AppendInt(append(b, ` s="`...), int64(style), 10)
+		b = append(b, '"')
 	}
-	if t != "" {
-		w.WriteString(` t="`)
-		w.WriteString(t)
-		w.WriteByte('"')
+	if x.t != "" {
+		b = append(append(append(b, ` t="`...), x.t...), '"')
 	}
-	w.WriteByte('>')
-	if formula != "" {
-		w.WriteString(`<f>`)
-		escapeTo(w, formula)
-		w.WriteString(`</f>`)
+	b = append(b, '>')
+	if len(formula) > 0 {
+		b = append(appendEscaped(append(b, `<f>`...), formula), `</f>`...)
 	}
 	switch {
-	case inline:
-		w.WriteString(`<is><t`)
-		if space {
-			w.WriteString(` xml:space="preserve"`)
+	case x.inline:
+		b = append(b, `<is><t`...)
+		if x.space {
+			b = append(b, ` xml:space="preserve"`...)
 		}
-		w.WriteByte('>')
-		w.WriteString(val)
-		w.WriteString(`</t></is>`)
-	case digits != nil:
-		w.WriteString(`<v>`)
-		w.Write(digits)
-		w.WriteString(`</v>`)
-	case val != "":
-		w.WriteString(`<v>`)
-		escapeTo(w, val)
-		w.WriteString(`</v>`)
+		b = append(append(append(b, '>'), x.val...), `</t></is>`...)
+	case x.digits != nil:
+		b = append(append(append(b, `<v>`...), x.digits...), `</v>`...)
+	case x.val != "":
+		b = append(appendEscaped(append(b, `<v>`...), x.val), `</v>`...)
 	}
-	_, err := w.WriteString(`</c>`)
-	return err
+	return append(b, `</c>`...)
 }
 
 // edgeSpace reports whether text starts or ends with white space, which
@@ -269,18 +317,21 @@ func plainXML(s string) bool {
 	return true
 }
 
-// escapeTo writes s escaped as encoding/xml.EscapeText does: printable
-// ASCII here, anything else (control characters, other scripts) by
-// EscapeText itself.
-func escapeTo(w *bufio.Writer, s string) {
+// appendEscaped appends s escaped as encoding/xml.EscapeText does:
+// printable ASCII here, anything else (control characters, other
+// scripts) by EscapeText itself.
+func appendEscaped[T string | []byte](dst []byte, s T) []byte {
 	from := 0
 	for i := 0; i < len(s); i++ {
+		if !xmlSpecial[s[i]] {
+			continue
+		}
 		var esc string
 		switch c := s[i]; {
 		case c < 0x20 || c >= 0x80:
-			w.WriteString(s[:from])
-			_ = xml.EscapeText(w, []byte(s[from:]))
-			return
+			b := bytes.NewBuffer(dst)
+			_ = xml.EscapeText(b, []byte(s[from:]))
+			return b.Bytes()
 		case c == '"':
 			esc = "&#34;"
 		case c == '\'':
@@ -291,19 +342,33 @@ func escapeTo(w *bufio.Writer, s string) {
 			esc = "&lt;"
 		case c == '>':
 			esc = "&gt;"
-		default:
-			continue
 		}
-		w.WriteString(s[from:i])
-		w.WriteString(esc)
+		dst = append(dst, s[from:i]...)
+		dst = append(dst, esc...)
 		from = i + 1
 	}
-	w.WriteString(s[from:])
+	return append(dst, s[from:]...)
 }
+
+// xmlSpecial marks the bytes appendEscaped does not copy as they are.
+var xmlSpecial = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c < 0x20 || c >= 0x80 || strings.IndexByte(`"'&<>`, byte(c)) >= 0
+	}
+	return t
+}()
 
 // appendFloat is excelize's formatCellFloat with automatic precision: the
 // shortest decimal, cut to Excel's 15 significant digits.
 func appendFloat(dst []byte, value float64) []byte {
+	if b, ok := appendAmount(dst, value); ok {
+		return b
+	}
+	return appendShortest(dst, value)
+}
+
+// appendShortest is appendFloat by generating the shortest digits.
+func appendShortest(dst []byte, value float64) []byte {
 	b := strconv.AppendFloat(dst, value, 'f', -1, 64)
 	str := b[len(dst):]
 	if math.Abs(value) == math.MaxFloat64 {
@@ -333,6 +398,44 @@ func appendFloat(dst []byte, value float64) []byte {
 		return truncated
 	}
 	return b
+}
+
+// appendAmount is appendFloat for the double of a decimal of at most 15
+// digits and 2 places (an amount in rupiah and sen), found without
+// generating the shortest digits: two decimals of at most 15 digits never
+// round to the same double, so the shortest decimal of the double is that
+// decimal, and its digits are an integer's. The decimal is checked to
+// round to the value; ok is false for other values.
+func appendAmount(dst []byte, value float64) ([]byte, bool) {
+	for places := range 3 {
+		y := math.Round(value * pow10[places])
+		if math.Abs(y) >= 1e15 || y/pow10[places] != value || y == 0 && math.Signbit(y) {
+			continue
+		}
+		c := int64(y)
+		if c < 0 {
+			dst, c = append(dst, '-'), -c
+		}
+		for ; places > 0 && c%10 == 0; places-- {
+			c /= 10
+		}
+		start := len(dst)
+		dst = strconv.AppendInt(dst, c, 10)
+		if places == 0 {
+			return dst, true
+		}
+		for len(dst)-start <= places { // 0.05: zeros before the digits
+			dst = append(dst, 0)
+			copy(dst[start+1:], dst[start:])
+			dst[start] = '0'
+		}
+		dst = append(dst, 0)
+		point := len(dst) - 1 - places
+		copy(dst[point+1:], dst[point:])
+		dst[point] = '.'
+		return dst, true
+	}
+	return dst, false
 }
 
 var (

@@ -33,6 +33,7 @@ func TestRowStreamAsExcelize(t *testing.T) {
 		{[]any{formula(6, "SUM(D5:D9,D12)", 1234.5), formula(6, `IF(G5>=91,"Sangat Tinggi","x")`, "Sangat Tinggi"),
 			formula(6, "A1&\" \"", " pad "), formula(6, "NA()", nil), formula(6, "1=1", true), val(6, false)}, excelize.RowOpts{OutlineLevel: 1, Height: 30}},
 		{[]any{txt(7, strings.Repeat("é", 40000))}, excelize.RowOpts{}},
+		{[]any{formula(8, `A1&"é"`, `x<é`), formula(8, `"<"&B1&""`, `"q"é`)}, excelize.RowOpts{}},
 		{[]any{excelize.Cell{StyleID: 2, Value: "plain Cell"}, &excelize.Cell{Value: 3.25}}, excelize.RowOpts{}},
 	}
 	f := excelize.NewFile()
@@ -111,5 +112,68 @@ func TestNumFastPath(t *testing.T) {
 		if got := num(d); got != want {
 			t.Fatalf("num(%s) = %v, ParseFloat gives %v", d, got, want)
 		}
+	}
+}
+
+// TestTypedRowAsRow: typedRow writes what row writes for the same cells
+// given as excelize cells.
+func TestTypedRowAsRow(t *testing.T) {
+	rows := [][]rowCell{
+		{{style: 1, text: "5.1.02"}, {style: 2, text: " Belanja <Barang> & Jasa "}, {text: ""}, {style: 3, isNumber: true, number: 1788546290}},
+		{{style: 4, isNumber: true, number: -4281036741.7999997, formula: []byte("SUM(D5:D9,D12)")},
+			{style: 4, isNumber: true, number: 85.71428571428571, formula: []byte("IF(D7=0,0,E7/D7*100)")},
+			{style: 5, text: "Sangat Tinggi", formula: []byte(`IF(G7>=91,"Sangat Tinggi","é")`)},
+			{isNumber: true, number: math.Inf(1)}, {text: "_x0041_ é\n"}, {style: 6, text: " lead", formula: []byte("A1")}},
+	}
+	typed, err := newRowStream("xl/worksheets/sheet1.xml")
+	require.NoError(t, err)
+	defer typed.remove()
+	generic, err := newRowStream("xl/worksheets/sheet1.xml")
+	require.NoError(t, err)
+	defer generic.remove()
+	for i, cells := range rows {
+		opts := excelize.RowOpts{OutlineLevel: i, Height: 15 * float64(i)}
+		var boxed []any
+		for _, c := range cells {
+			cell := excelize.Cell{StyleID: c.style, Formula: string(c.formula), Value: c.text}
+			if c.isNumber {
+				cell.Value = c.number
+			}
+			boxed = append(boxed, cell)
+		}
+		require.NoError(t, generic.row(i+1, boxed, opts))
+		require.NoError(t, typed.typedRow(i+1, cells, opts))
+	}
+	assert.Equal(t, rowsXML(t, generic), rowsXML(t, typed))
+}
+
+// TestAppendAmount: appendAmount writes what appendShortest writes,
+// whenever it takes a value, and it takes amounts in rupiah and sen.
+func TestAppendAmount(t *testing.T) {
+	check := func(x float64, amount bool) {
+		t.Helper()
+		got, ok := appendAmount([]byte("x"), x)
+		if want := appendShortest([]byte("x"), x); ok && !bytes.Equal(got, want) {
+			t.Fatalf("%v: %q, want %q", x, got, want)
+		}
+		if amount && !ok {
+			t.Fatalf("%v: not taken", x)
+		}
+	}
+	for _, x := range []float64{0, 1, -1, 0.5, 0.05, -0.05, 0.1, 0.3, 1788546290, 123.45, -123.45, 100.1,
+		999999999999999, 9999999999999.99, 1e12 + 0.01, 1.15, 0.07, 4.35, 1234567.89} {
+		check(x, true)
+	}
+	for _, x := range []float64{math.Copysign(0, -1), 1e15, 1e16, 1e21, 0.1 + 0.2, 1e-7, 85.71428571428571,
+		math.MaxFloat64, math.SmallestNonzeroFloat64, 99999999999999.99, 1e14 + 0.01, 2.675, 1.005} {
+		check(x, false)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 500_000 {
+		check(float64(rng.Int64N(2e15)-1e15)/pow10[rng.IntN(3)], true) // up to 15 digits and 2 places
+		check(float64(rng.Int64N(2e6)-1e6)/pow10[rng.IntN(3)], true)
+		check(float64(rng.Int64N(2e17)-1e17)/pow10[rng.IntN(6)], false)
+		check(math.Float64frombits(rng.Uint64()), false)
+		check(rng.Float64()*math.Pow10(rng.IntN(30)-10), false)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
+
+	"lkjip/calc"
 )
 
 // sheetWriter streams one sheet row by row. A writer from openSheet also
@@ -86,20 +88,18 @@ func (w *sheetWriter) nextAt(level int, cells ...any) (int, error) {
 			switch {
 			case w.marks.has(s.src):
 				var err error
-				if cells[i], err = w.marks.apply(w.name, cellName(i+1, w.row), s); err != nil {
+				if s.StyleID, err = w.marks.apply(w.name, cellName(i+1, w.row), s.src, s.StyleID); err != nil {
 					return w.row, err
 				}
+				cells[i] = s.Cell
 			case w.rows == nil:
 				cells[i] = s.Cell // excelize's writer knows only its own cells
 			}
 			// The row writer reads a sourced cell as it is, which saves
-			// boxing its cell a second time (five a budget row).
+			// boxing its cell a second time.
 		}
 	}
-	opts := excelize.RowOpts{OutlineLevel: min(level, 7)}
-	if h := w.height(cells, span); h > 0 {
-		opts.Height = h
-	}
+	opts := excelize.RowOpts{OutlineLevel: min(level, 7), Height: w.height(cells, span)}
 	var err error
 	if w.rows != nil {
 		err = w.rows.row(w.row, cells, opts)
@@ -138,37 +138,84 @@ func across(c any, cols int) spanning {
 	return spanning{excelize.Cell{Value: c}, cols}
 }
 
-// height is the height a row needs to show its wrapped text whole, in
-// points; 0 when one line is enough. Spreadsheets do not size rows when
-// they open a file, so the writer estimates the lines each wrapped cell
-// takes at its width (span: the columns each cell covers).
-func (w *sheetWriter) height(cells []any, span []int) float64 {
-	if w.st == nil {
-		return 0
+// rowCell is a cell of a row written by nextCells: text or a number, with
+// a formula or not. Unlike the cells of next, it is written without
+// boxing, for the sheets with a row for every budget account.
+type rowCell struct {
+	style    int
+	text     string
+	number   float64
+	isNumber bool
+	formula  []byte    // nil for none; too long for a spreadsheet, dropped as by formula()
+	src      *calc.Ref // the input cell whose figure it shows, as from()
+}
+
+// nextCells is nextAt for cells of known kinds; the sheet's rows must be
+// written by a rowStream. Cells with findings on their source are marked
+// as with next; cells span one column.
+func (w *sheetWriter) nextCells(level int, cells []rowCell) (int, error) {
+	w.row++
+	lines := 1
+	for i := range cells {
+		c := &cells[i]
+		if len(c.formula) > maxFormulaLen {
+			c.formula = nil
+		}
+		if c.src != nil && w.marks.has(*c.src) {
+			var err error
+			if c.style, err = w.marks.apply(w.name, cellName(i+1, w.row), *c.src, c.style); err != nil {
+				return w.row, err
+			}
+		}
+		if !c.isNumber {
+			lines = max(lines, w.textLines(i, 1, c.style, c.text))
+		}
 	}
+	opts := excelize.RowOpts{OutlineLevel: min(level, 7), Height: rowHeight(lines)}
+	return w.row, w.rows.typedRow(w.row, cells, opts)
+}
+
+// height is the height a row needs to show its wrapped text whole, in
+// points; 0 when one line is enough (span: the columns each cell covers).
+func (w *sheetWriter) height(cells []any, span []int) float64 {
 	lines := 1
 	for i, c := range cells {
 		cell, ok := c.(excelize.Cell)
 		if sc, isSourced := c.(sourced); isSourced {
 			cell, ok = sc.Cell, true
 		}
-		s, isText := cell.Value.(string)
-		if !ok || !isText || i >= len(w.widths) || !w.st.wraps(cell.StyleID) {
-			continue
+		if s, isText := cell.Value.(string); ok && isText {
+			lines = max(lines, w.textLines(i, span[i], cell.StyleID, s))
 		}
-		width := 0.0
-		for j := i; j < min(i+span[i], len(w.widths)); j++ {
-			width += w.widths[j]
-		}
-		if w.st.isBold(cell.StyleID) {
-			width /= boldFactor
-		}
-		lines = max(lines, w.wrapped(s, width, w.st.indentOf(cell.StyleID)))
 	}
+	return rowHeight(lines)
+}
+
+// rowHeight is the height of a row whose tallest cell holds lines lines
+// of text: 0, the default, for one.
+func rowHeight(lines int) float64 {
 	if lines == 1 {
 		return 0
 	}
 	return min(float64(lines)*lineHeight+3, maxRowHeight)
+}
+
+// textLines is the number of lines text s takes in the cell of column i
+// (from 0) in a style, spanning span columns. Spreadsheets do not size
+// rows when they open a file, so the writer estimates the lines each
+// wrapped cell takes at its width.
+func (w *sheetWriter) textLines(i, span, style int, s string) int {
+	if w.st == nil || i >= len(w.widths) || !w.st.wraps(style) {
+		return 1
+	}
+	width := 0.0
+	for j := i; j < min(i+span, len(w.widths)); j++ {
+		width += w.widths[j]
+	}
+	if w.st.isBold(style) {
+		width /= boldFactor
+	}
+	return w.wrapped(s, width, w.st.indentOf(style))
 }
 
 // wrapped is wrappedLines, remembered: the names of a large budget repeat
