@@ -220,27 +220,29 @@ func groupedOK(s string) bool {
 	return true
 }
 
-// figure reads a cell that should hold a number into a calc.Figure.
+// figure reads a cell that should hold a number into a calc.Figure. The
+// text is kept only when the number was typed as text: a number stored as
+// one shows nothing a message or a correction needs.
 func figure(c cell, at calc.Ref) calc.Figure {
-	f := calc.Figure{Src: at, Text: cleanText(c.Text), Formula: c.Formula, NoCache: c.NoCache}
+	f := calc.Figure{Src: at, NoCache: c.NoCache}
 	switch c.Kind {
 	case cellEmpty:
 		f.Kind = calc.Blank
-		return f
+		return f.Typed(cleanText(c.Text), c.Formula)
 	case cellNumber:
 		v, err := storedDecimal(c.Text)
 		if err != nil {
 			f.Kind = calc.Invalid
-			return f
+			return f.Typed(cleanText(c.Text), c.Formula)
 		}
 		f.Kind, f.Value, f.Places = calc.Number, v, max(0, -v.Exponent())
 		if c.Percent {
 			f.Value = v.Shift(2)
 			f.Places = max(0, f.Places-2)
 		}
-		f.Text = ""
-		return f
+		return f.Typed("", c.Formula)
 	}
+	f = f.Typed(cleanText(c.Text), c.Formula)
 	p, ok := parseNumber(c.Text)
 	if !ok {
 		f.Kind = calc.Invalid
