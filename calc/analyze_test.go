@@ -102,7 +102,7 @@ func TestAnalyzePercentAndSisa(t *testing.T) {
 
 func TestAnalyzeInvalidAndMissing(t *testing.T) {
 	n := node(LevelProgram, "Program A", "5", "100", "50")
-	n.Anggaran = Figure{Kind: Invalid, Text: "12,3x", Src: at("C5", "0").Src}
+	n.Anggaran = Figure{Kind: Invalid, Src: at("C5", "0").Src}.WithText("12,3x")
 	m := node(LevelProgram, "Program B", "6", "100", "50")
 	m.Anggaran = Figure{Kind: Blank, Src: at("C6", "0").Src}
 	neg := node(LevelProgram, "Program C", "7", "-100", "0")

@@ -208,8 +208,8 @@ const (
 func (c *checker) checkFigure(f Figure, what, subject string, n need, row Ref) {
 	switch f.Kind {
 	case Invalid:
-		c.add(Finding{Rule: RuleNotANumber, Src: f.Src, Subject: subject, Reported: f.Text,
-			Message: fmt.Sprintf("%s: %s tertulis %q, seharusnya angka (misalnya 1.234.567 atau 85,71); teks tidak dapat dihitung", subject, what, f.Text)})
+		c.add(Finding{Rule: RuleNotANumber, Src: f.Src, Subject: subject, Reported: f.Text(),
+			Message: fmt.Sprintf("%s: %s tertulis %q, seharusnya angka (misalnya 1.234.567 atau 85,71); teks tidak dapat dihitung", subject, what, f.Text())})
 	case Blank:
 		if n&required != 0 {
 			src := f.Src
@@ -227,8 +227,8 @@ func (c *checker) checkFigure(f Figure, what, subject string, n need, row Ref) {
 	}
 	if f.NoCache {
 		c.add(Finding{Rule: RuleFormulaNoCache, Src: f.Src, Subject: subject,
-			Reported: "=" + f.Formula, Computed: f.Value.String(),
-			Message: fmt.Sprintf("%s: rumus =%s tidak menyimpan hasil; lkjip menghitungnya: %s", subject, f.Formula, formatAmount(f.Value))})
+			Reported: "=" + f.Formula(), Computed: f.Value.String(),
+			Message: fmt.Sprintf("%s: rumus =%s tidak menyimpan hasil; lkjip menghitungnya: %s", subject, f.Formula(), formatAmount(f.Value))})
 	}
 }
 

@@ -28,7 +28,7 @@ type Correction struct {
 // Text is the new value written the way the old one was typed: Indonesian
 // form unless the cell used English separators, with the old text's
 // currency, unit, "%" and brackets (see FormatLike).
-func (c Correction) Text() string { return FormatLike(c.Old.Text, c.New, c.Places) }
+func (c Correction) Text() string { return FormatLike(c.Old.Text(), c.New, c.Places) }
 
 // Correct returns a corrected copy of a and the corrections made, in file,
 // sheet, row, column order; a itself is not modified.
@@ -140,7 +140,7 @@ func newCorrection(typed Figure, value decimal.Decimal, places int32, pct bool, 
 
 // oldText quotes what a corrected cell held.
 func oldText(f Figure) string {
-	if !f.Present() && f.Text == "" {
+	if !f.Present() && f.Text() == "" {
 		return "kosong"
 	}
 	return typedText(f)
@@ -152,7 +152,7 @@ func percentPlaces(typed Figure) int32 { return max(typed.Places, 2) }
 
 // setFigure gives a figure a corrected value, shown the way it was typed.
 func setFigure(f *Figure, v decimal.Decimal, places int32) {
-	f.Text = FormatLike(f.Text, v, places)
+	*f = f.WithText(FormatLike(f.Text(), v, places))
 	f.Value, f.Kind, f.Places, f.NoCache = v, Number, places, false
 }
 

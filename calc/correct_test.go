@@ -54,12 +54,12 @@ func TestCorrectBudget(t *testing.T) {
 		}, want: []string{"missing-value@C5=100"}},
 		{name: "text in a parent is replaced", a: func() *Agency {
 			p := node(LevelProgram, "Program A", "5", "0", "100", node(LevelKegiatan, "K1", "6", "100", "100"))
-			p.Anggaran = Figure{Kind: Invalid, Text: "seratus", Src: at("C5", "0").Src}
+			p.Anggaran = Figure{Kind: Invalid, Src: at("C5", "0").Src}.WithText("seratus")
 			return dpa(p)
 		}, want: []string{"not-a-number@C5=100"}},
 		{name: "a leaf that is not a number blocks its ancestors and their rates", left: true, a: func() *Agency {
 			k := node(LevelKegiatan, "K1", "6", "0", "100")
-			k.Anggaran = Figure{Kind: Invalid, Text: "x", Src: at("C6", "0").Src}
+			k.Anggaran = Figure{Kind: Invalid, Src: at("C6", "0").Src}.WithText("x")
 			return dpa(pct(node(LevelProgram, "Program A", "5", "999", "150", k, node(LevelKegiatan, "K2", "7", "100", "50")), "1", "1"))
 		}},
 		{name: "a sub-rupiah rounding of the grand total is not an error", a: func() *Agency {
@@ -164,7 +164,7 @@ func TestCorrectionText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.old+"→"+tt.want, func(t *testing.T) {
-			c := Correction{Old: Figure{Text: tt.old}, New: decimal.RequireFromString(tt.new), Places: tt.p}
+			c := Correction{Old: Figure{}.WithText(tt.old), New: decimal.RequireFromString(tt.new), Places: tt.p}
 			assert.Equal(t, tt.want, c.Text())
 		})
 	}

@@ -44,8 +44,8 @@ func formatPercent(d decimal.Decimal) string { return FormatID(d, 2) }
 // typedText is what a message quotes as "typed": the cell's own text when
 // the reader kept it, otherwise the value in Indonesian form.
 func typedText(f Figure) string {
-	if f.Text != "" {
-		return f.Text
+	if f.Text() != "" {
+		return f.Text()
 	}
 	return FormatID(f.Value, f.Places)
 }

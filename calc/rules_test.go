@@ -145,7 +145,7 @@ func TestRulePercentMismatch(t *testing.T) {
 		{name: "typed whole for 99,998", a: dpa(pct(node(LevelProgram, "Program A", "5", "100000", "99998"), "100", ""))},
 		{name: "not checked when anggaran is not a number", a: func() *Agency {
 			n := pct(node(LevelProgram, "Program A", "5", "0", "50"), "12", "")
-			n.Anggaran = Figure{Kind: Invalid, Text: "x", Src: at("C5", "0").Src}
+			n.Anggaran = Figure{Kind: Invalid, Src: at("C5", "0").Src}.WithText("x")
 			return dpa(n)
 		}()},
 	}, RulePercentMismatch, RuleRounding)
@@ -195,14 +195,15 @@ func TestRuleLowAbsorption(t *testing.T) {
 
 func TestRuleCellContents(t *testing.T) {
 	invalid := node(LevelProgram, "Program A", "5", "100", "50")
-	invalid.Anggaran = Figure{Kind: Invalid, Text: "12,3x", Src: at("C5", "0").Src}
+	invalid.Anggaran = Figure{Kind: Invalid, Src: at("C5", "0").Src}.WithText("12,3x")
 	blank := node(LevelProgram, "Program B", "6", "100", "50")
 	blank.Anggaran = Figure{Kind: Blank, Src: at("C6", "0").Src}
 	negative := node(LevelProgram, "Program C", "7", "-100", "0")
 	blankRealisasi := node(LevelProgram, "Program D", "8", "100", "0")
 	blankRealisasi.Realisasi = Figure{Kind: Blank, Src: at("D8", "0").Src}
 	noCache := node(LevelProgram, "Program E", "9", "100", "60")
-	noCache.Realisasi.Formula, noCache.Realisasi.NoCache = "SUM(D10:D11)", true
+	noCache.Realisasi = noCache.Realisasi.WithFormula("SUM(D10:D11)")
+	noCache.Realisasi.NoCache = true
 	runRuleCases(t, []ruleCase{
 		{name: "text where an amount belongs", a: dpa(invalid), want: []string{"not-a-number@C5"},
 			says: []string{`tertulis "12,3x"`, "seharusnya angka"}},

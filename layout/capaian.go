@@ -211,7 +211,7 @@ func figureCell(style int, f calc.Figure) sourced {
 	case f.Present():
 		return from(val(style, num(f.Value)), f.Src)
 	case f.Kind == calc.Invalid:
-		return from(txt(style, f.Text), f.Src)
+		return from(txt(style, f.Text()), f.Src)
 	}
 	return from(txt(style, ""), f.Src)
 }

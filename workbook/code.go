@@ -10,10 +10,13 @@ import (
 // 90/2019), "1.20.1.20.03.15.01" (13/2006), "5.1.02.01.01.0024" (an
 // account), "X.XX.01" (SIPD's placeholder for programs common to every
 // bidang).
+//
+// It is held as its text alone, the segments read from it when needed:
+// every budget row has a code, and splitting it into a slice of segments
+// (and a normalised copy) cost two allocations a row.
 type code struct {
-	segs []string // as typed, stray spaces removed
-	norm string   // calc.NormalizeCode: segments without leading zeros
-	text string   // the segments joined, when that is the text as typed
+	text string // the segments joined by dots, stray spaces removed
+	n    int    // the number of segments
 }
 
 // parseCode reads a code: at least two segments of digits (or X
@@ -21,7 +24,7 @@ type code struct {
 // for anything else.
 func parseCode(s string) (code, bool) {
 	c, ok := parseCodeSegs(s)
-	if !ok || len(c.segs) < 2 {
+	if !ok || c.n < 2 {
 		return code{}, false
 	}
 	return c, true
@@ -36,69 +39,50 @@ func parseCodeSegs(s string) (code, bool) {
 	if s == "" || len(s) > 64 {
 		return code{}, false
 	}
-	segs := strings.Split(s, ".")
-	for i, p := range segs {
+	n := 0
+	for p := range strings.SplitSeq(s, ".") {
 		p = strings.TrimSpace(p)
 		if p == "" || len(p) > 6 {
 			return code{}, false
 		}
-		for _, r := range p {
-			if (r < '0' || r > '9') && r != 'X' && r != 'x' {
+		for i := 0; i < len(p); i++ {
+			if r := p[i]; (r < '0' || r > '9') && r != 'X' && r != 'x' {
 				return code{}, false
 			}
 		}
-		segs[i] = p
+		n++
 	}
-	c := code{segs: segs, norm: normalizeSegs(segs)}
-	if !strings.Contains(s, " ") {
-		c.text = s // String would join the segments into s again
+	if strings.Contains(s, " ") { // " 2 .16. 01 ": the text without the spaces
+		s = strings.ReplaceAll(s, " ", "")
 	}
-	return c, true
+	return code{text: s, n: n}, true
 }
 
-// normalizeSegs is calc.NormalizeCode of segments already checked to be
-// digits or placeholders: leading zeros dropped, placeholders lower case.
-func normalizeSegs(segs []string) string {
-	var b strings.Builder
-	b.Grow(len(segs) * 4)
-	for i, s := range segs {
-		if i > 0 {
-			b.WriteByte('.')
+// seg is the i-th segment, "" beyond the last.
+func (c code) seg(i int) string {
+	s := c.text
+	for ; i > 0; i-- {
+		_, rest, ok := strings.Cut(s, ".")
+		if !ok {
+			return ""
 		}
-		t := strings.TrimLeft(s, "0")
-		if t == "" {
-			t = "0"
-		}
-		for j := 0; j < len(t); j++ {
-			b.WriteByte(t[j] | 0x20*byte(boolInt(t[j] == 'X')))
-		}
+		s = rest
 	}
-	return b.String()
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+	seg, _, _ := strings.Cut(s, ".")
+	return seg
 }
 
 // String is the code as typed, without stray spaces.
-func (c code) String() string {
-	if c.text != "" {
-		return c.text
-	}
-	return strings.Join(c.segs, ".")
-}
+func (c code) String() string { return c.text }
 
 // strict reports whether the code cannot be list numbering ("1.1",
 // "1.2.3"): a segment with a leading zero ("2.16.01"), a placeholder
 // ("X.XX.01"), or five segments or more.
 func (c code) strict() bool {
-	if len(c.segs) >= 5 {
+	if c.n >= 5 {
 		return true
 	}
-	for _, s := range c.segs {
+	for s := range strings.SplitSeq(c.text, ".") {
 		if len(s) > 1 && s[0] == '0' || strings.ContainsAny(s, "Xx") {
 			return true
 		}
@@ -111,12 +95,13 @@ func (c code) strict() bool {
 // a one-digit kelompok: 5.1, 5.1.02, 5.2.2.01.01, 5.1.02.01.01.0024. (A
 // program of urusan 5 has a two-digit bidang: 5.01.01.)
 func (c code) account() bool {
-	if len(c.segs) < 2 {
+	if c.n < 2 {
 		return false
 	}
-	switch c.segs[0] {
+	switch c.seg(0) {
 	case "4", "5", "6":
-		return len(c.segs[1]) == 1 && c.segs[1] != "0"
+		s := c.seg(1)
+		return len(s) == 1 && s != "0"
 	}
 	return false
 }
@@ -124,7 +109,7 @@ func (c code) account() bool {
 // accountLevel places an account: rincian objek (5 segments) and below
 // are accounts (rekening); shorter ones group them.
 func (c code) accountLevel() calc.Level {
-	if len(c.segs) >= 5 {
+	if c.n >= 5 {
 		return calc.LevelRekening
 	}
 	return calc.LevelAkun
@@ -135,11 +120,20 @@ func (c code) accountLevel() calc.Level {
 // sub-kegiatan X.XX.XX.X.XX.XXXX. ok is false for other shapes (13/2006
 // codes, which are placed by what contains them).
 func (c code) shapeLevel() (calc.Level, bool) {
-	width := func(i, w int) bool { return i < len(c.segs) && len(c.segs[i]) == w }
+	if c.n > 6 {
+		return 0, false
+	}
+	var widths [6]int
+	i := 0
+	for s := range strings.SplitSeq(c.text, ".") {
+		widths[i] = len(s)
+		i++
+	}
+	width := func(i, w int) bool { return widths[i] == w }
 	if !width(0, 1) || !width(1, 2) {
 		return 0, false
 	}
-	switch len(c.segs) {
+	switch c.n {
 	case 2:
 		return calc.LevelGroup, true
 	case 3:
@@ -159,9 +153,33 @@ func (c code) shapeLevel() (calc.Level, bool) {
 }
 
 // contains reports whether c is a proper prefix of d, segment by segment,
-// leading zeros ignored.
+// leading zeros ignored (calc.NormalizeCode of c a prefix of d's).
 func (c code) contains(d code) bool {
-	return len(c.norm) < len(d.norm) && strings.HasPrefix(d.norm, c.norm) && d.norm[len(c.norm)] == '.'
+	cs, ds := c.text, d.text
+	for {
+		cseg, crest, cmore := strings.Cut(cs, ".")
+		dseg, drest, dmore := strings.Cut(ds, ".")
+		if !sameSegment(cseg, dseg) {
+			return false
+		}
+		if !cmore || !dmore {
+			return !cmore && dmore
+		}
+		cs, ds = crest, drest
+	}
+}
+
+// sameSegment compares two segments of codes as calc.NormalizeCode does:
+// leading zeros ignored, placeholders in either case.
+func sameSegment(a, b string) bool {
+	return strings.EqualFold(trimZeros(a), trimZeros(b))
+}
+
+func trimZeros(s string) string {
+	if t := strings.TrimLeft(s, "0"); t != "" {
+		return t
+	}
+	return "0"
 }
 
 // cutCode splits a code typed at the start of a name cell ("2.16.01

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -42,7 +43,7 @@ func TestParseCode(t *testing.T) {
 			if !ok {
 				return
 			}
-			assert.Equal(t, tt.norm, c.norm)
+			assert.Equal(t, tt.norm, normOf(c))
 			assert.Equal(t, tt.strict, c.strict())
 			assert.Equal(t, tt.account, c.account())
 			level, known := c.shapeLevel()
@@ -90,14 +91,31 @@ func TestCutCode(t *testing.T) {
 	}
 }
 
-// TestNormalizeSegs checks the fast normalisation against calc's.
-func TestNormalizeSegs(t *testing.T) {
-	for _, s := range []string{"2.16.01", "X.XX.01.2.01.0001", "5.1.02.01.01.0024", "0.00.1", "x.Xx"} {
-		t.Run(s, func(t *testing.T) {
-			c, ok := parseKode(s)
-			assert.True(t, ok)
-			assert.Equal(t, calc.NormalizeCode(s), c.norm)
-		})
+// normOf is calc.NormalizeCode of a code, from its segments.
+func normOf(c code) string {
+	segs := make([]string, c.n)
+	for i := range segs {
+		segs[i] = strings.ToLower(trimZeros(c.seg(i)))
+	}
+	return strings.Join(segs, ".")
+}
+
+// TestCodeContainsNormalized checks contains against calc's normalisation:
+// c contains d when NormalizeCode(c) is a proper prefix of
+// NormalizeCode(d), segment by segment.
+func TestCodeContainsNormalized(t *testing.T) {
+	codes := []string{"2", "02", "2.16", "2.16.01", "2.16.1", "2.16.010", "2.16.01.2.01", "2.16.01.2.01.0001",
+		"X.XX.01", "x.xx.1.2", "X.Xx.01.2.01.0001", "5.1.02.01.01.0024", "5.1.2", "0.00.1", "0.0.1.5", "x.Xx"}
+	for _, a := range codes {
+		ca, ok := parseKode(a)
+		assert.True(t, ok, a)
+		assert.Equal(t, calc.NormalizeCode(a), normOf(ca), a)
+		for _, b := range codes {
+			cb, _ := parseKode(b)
+			na, nb := calc.NormalizeCode(a), calc.NormalizeCode(b)
+			want := len(na) < len(nb) && strings.HasPrefix(nb, na+".")
+			assert.Equal(t, want, ca.contains(cb), "%s contains %s", a, b)
+		}
 	}
 }
 

@@ -130,9 +130,9 @@ func Correct(ctx context.Context, files []File, opt CorrectOptions) (out []Copy,
 		if len(bad) > 0 && round == maxFormulaRounds {
 			// Still unsettled: every corrected formula is left to a person.
 			for _, c := range cs {
-				if c.Old.Formula != "" && !keep[c.Src] {
+				if c.Old.Formula() != "" && !keep[c.Src] {
 					keep[c.Src] = true
-					wrong[c.Src] = wrongFormula{why: fmt.Sprintf("rumus =%s di sel ini tidak diubah; periksa rumusnya", c.Old.Formula)}
+					wrong[c.Src] = wrongFormula{why: fmt.Sprintf("rumus =%s di sel ini tidak diubah; periksa rumusnya", c.Old.Formula())}
 				}
 			}
 		}

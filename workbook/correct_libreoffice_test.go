@@ -48,7 +48,7 @@ func TestCorrectLibreOffice(t *testing.T) {
 	require.Equal(t, "999", rawValue(t, shown["canary.xlsx"], "Sheet1", "A1"), "without the profile LibreOffice keeps stored results")
 	formulas := 0
 	for _, x := range c.Corrections {
-		if x.Old.Formula == "" {
+		if x.Old.Formula() == "" {
 			continue
 		}
 		formulas++

@@ -119,7 +119,7 @@ func (s *formulaSession) check(ctx context.Context, fixes []*cellFix, wrong map[
 func typedStored(f *cellFix) string {
 	o := f.cor.Old
 	if f.text || !o.Present() {
-		return o.Text
+		return o.Text()
 	}
 	if f.percent {
 		return numText(o.Value.Shift(-2))

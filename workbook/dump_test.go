@@ -108,18 +108,18 @@ func dumpFigure(f calc.Figure) string {
 	case calc.Blank:
 		s = "blank"
 	case calc.Invalid:
-		s = fmt.Sprintf("invalid(%q)", f.Text)
+		s = fmt.Sprintf("invalid(%q)", f.Text())
 	default:
 		s = f.Value.StringFixed(f.Places)
-		if f.Text != "" {
-			s += fmt.Sprintf("(%q)", f.Text)
+		if f.Text() != "" {
+			s += fmt.Sprintf("(%q)", f.Text())
 		}
 	}
 	if c := f.Src.Cell(); c != "" {
 		s += "@" + c
 	}
-	if f.Formula != "" {
-		s += " =" + f.Formula
+	if f.Formula() != "" {
+		s += " =" + f.Formula()
 		if f.NoCache {
 			s += " nocache"
 		}

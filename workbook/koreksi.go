@@ -136,8 +136,8 @@ func ruleTitle(r calc.Rule) string {
 func shownOld(f *cellFix) string {
 	o := f.cor.Old
 	switch {
-	case o.Text != "":
-		return o.Text
+	case o.Text() != "":
+		return o.Text()
 	case o.Present():
 		return calc.FormatID(o.Value, shownPlaces(f)) + percentSign(f)
 	}

@@ -34,7 +34,7 @@ func TestReadSampleDPA(t *testing.T) {
 	assert.Equal(t, calc.LevelGroup, btl.Level)
 	assert.Equal(t, "2492490451.8", btl.Anggaran.Value.String())
 	assert.Equal(t, int32(2), btl.Anggaran.Places)
-	assert.Equal(t, "2.492.490.451,80", btl.Anggaran.Text)
+	assert.Equal(t, "2.492.490.451,80", btl.Anggaran.Text())
 	require.Len(t, bl.Children, 8, "eight programs")
 	kegiatan := 0
 	for _, p := range bl.Children {

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"strings"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/shopspring/decimal"
@@ -105,7 +106,7 @@ func parseNumber(text string) (parsedNumber, bool) {
 	if !ok {
 		return p, false
 	}
-	v, err := decimal.NewFromString(digits)
+	v, err := storedDecimal(digits)
 	if err != nil {
 		return p, false
 	}
@@ -220,27 +221,29 @@ func groupedOK(s string) bool {
 	return true
 }
 
-// figure reads a cell that should hold a number into a calc.Figure.
+// figure reads a cell that should hold a number into a calc.Figure. The
+// text is kept only when the number was typed as text: a number stored as
+// one shows nothing a message or a correction needs.
 func figure(c cell, at calc.Ref) calc.Figure {
-	f := calc.Figure{Src: at, Text: cleanText(c.Text), Formula: c.Formula, NoCache: c.NoCache}
+	f := calc.Figure{Src: at, NoCache: c.NoCache}
 	switch c.Kind {
 	case cellEmpty:
 		f.Kind = calc.Blank
-		return f
+		return f.Typed(cleanText(c.Text), c.Formula)
 	case cellNumber:
-		v, err := storedDecimal(c.Text)
+		shift := int32(0)
+		if c.Percent {
+			shift = 2 // 0.8571 formatted as a percentage shows 85.71
+		}
+		v, err := storedScaled(c.Text, shift)
 		if err != nil {
 			f.Kind = calc.Invalid
-			return f
+			return f.Typed(cleanText(c.Text), c.Formula)
 		}
 		f.Kind, f.Value, f.Places = calc.Number, v, max(0, -v.Exponent())
-		if c.Percent {
-			f.Value = v.Shift(2)
-			f.Places = max(0, f.Places-2)
-		}
-		f.Text = ""
-		return f
+		return f.Typed("", c.Formula)
 	}
+	f = f.Typed(cleanText(c.Text), c.Formula)
 	p, ok := parseNumber(c.Text)
 	if !ok {
 		f.Kind = calc.Invalid
@@ -253,12 +256,28 @@ func figure(c cell, at calc.Ref) calc.Figure {
 // storedDecimal is decimal.NewFromString for the stored numbers of cells,
 // with the plain ones ("1788546290", "85.71", at most 18 digits) read
 // directly: the same value and exponent, without the general parser.
-func storedDecimal(s string) (decimal.Decimal, error) {
+func storedDecimal(s string) (decimal.Decimal, error) { return storedScaled(s, 0) }
+
+// storedScaled is storedDecimal(s).Shift(shift).
+func storedScaled(s string, shift int32) (decimal.Decimal, error) {
+	if coef, exp, ok := plainDecimal(s); ok {
+		return newDecimal(coef, exp+shift), nil
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil || shift == 0 {
+		return d, err
+	}
+	return d.Shift(shift), nil
+}
+
+// plainDecimal reads a plain decimal ("1788546290", "-85.71", at most 18
+// digits) as coefficient and exponent, as decimal.NewFromString would; ok
+// is false for any other text.
+func plainDecimal(s string) (coef int64, exp int32, ok bool) {
 	i, neg := 0, false
 	if len(s) > 0 && s[0] == '-' {
 		i, neg = 1, true
 	}
-	var coef int64
 	digits, frac, dot := 0, 0, false
 	for ; i < len(s); i++ {
 		switch c := s[i]; {
@@ -271,16 +290,45 @@ func storedDecimal(s string) (decimal.Decimal, error) {
 		case c == '.' && !dot:
 			dot = true
 		default:
-			return decimal.NewFromString(s)
+			return 0, 0, false
 		}
 	}
 	if digits == 0 || digits > 18 || dot && frac == 0 {
-		return decimal.NewFromString(s)
+		return 0, 0, false
 	}
 	if neg {
 		coef = -coef
 	}
-	return decimal.New(coef, -int32(frac)), nil
+	return coef, -int32(frac), true
+}
+
+// maxSmallCoef is the largest coefficient newDecimal shares.
+const maxSmallCoef = 10000
+
+// smallDecimals are the decimals coef × 10^-places for coef 0…maxSmallCoef
+// and places 0…2, each made the first time it is needed. A decimal.Decimal
+// points to its own big.Int (40 bytes in two allocations), which no
+// operation changes, so copies may share it: the percentages, zeros and
+// small counts that fill a large table (85,71 % is 8571 × 10^-2) then cost
+// nothing after their first. 240 KB of slots, untouched until used; safe
+// for the goroutines that read files side by side.
+var smallDecimals [3][maxSmallCoef + 1]atomic.Pointer[decimal.Decimal]
+
+// newDecimal is decimal.New(coef, exp), shared for small coefficients at
+// exponents 0, -1 and -2.
+func newDecimal(coef int64, exp int32) decimal.Decimal {
+	if coef < 0 || coef > maxSmallCoef || exp > 0 || exp < -2 {
+		return decimal.New(coef, exp)
+	}
+	slot := &smallDecimals[-exp][coef]
+	if d := slot.Load(); d != nil {
+		return *d
+	}
+	d := decimal.New(coef, exp)
+	if !slot.CompareAndSwap(nil, &d) {
+		return *slot.Load()
+	}
+	return d
 }
 
 // isNumeric reports whether a cell holds a number, stored or typed.

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -170,4 +171,36 @@ func TestStoredDecimal(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestNewDecimal(t *testing.T) {
+	cases := []struct {
+		coef int64
+		exp  int32
+	}{{0, 0}, {0, -2}, {1, 0}, {8571, -2}, {10000, -2}, {10001, -2}, {-1, 0}, {5, 1}, {5, -3},
+		{1788546290, 0}, {-1250000, 0}}
+	// Side by side, as files are read in consolidation: every goroutine
+	// gets the same values (run with -race).
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for _, c := range cases {
+				got, want := newDecimal(c.coef, c.exp), decimal.New(c.coef, c.exp)
+				assert.True(t, want.Equal(got), "%d e%d: %s", c.coef, c.exp, got)
+				assert.Equal(t, want.Exponent(), got.Exponent())
+				assert.Equal(t, want.String(), got.String())
+			}
+		})
+	}
+	wg.Wait()
+	// A small coefficient is made once and then shared.
+	newDecimal(8571, -2)
+	assert.Zero(t, testing.AllocsPerRun(100, func() { newDecimal(8571, -2) }))
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = storedScaled("0.8571", 2) }))
+	// Sharing is safe: what a caller does with a result leaves the next
+	// one unchanged.
+	d := newDecimal(42, 0)
+	_ = d.Add(decimal.New(1, 0)).Neg()
+	d.Coefficient().SetInt64(7)
+	assert.Equal(t, "42", newDecimal(42, 0).String())
 }
