@@ -37,6 +37,11 @@ func TestStreamSameAsWhole(t *testing.T) {
 		files[fmt.Sprintf("synth-formulas=%v.xlsx", formulas)] = data
 	}
 	files["merged-header.xlsx"] = mergedHeaderBook(t)
+	// A name merged down over many batches of rows: row 1200 must
+	// outlive the rows around it.
+	files["merged-down.xlsx"] = rewriteSheet(t, files["synth-formulas=false.xlsx"], func(x []byte) []byte {
+		return bytes.Replace(x, []byte(`<mergeCell `), []byte(`<mergeCell ref="B1200:B2950"/><mergeCell `), 1)
+	})
 	// Streaming must give up on these, and reading still works.
 	giveUp := map[string][]byte{
 		"no-cache.xlsx": withFormula(t, files["synth-formulas=false.xlsx"]),
@@ -55,6 +60,7 @@ func TestStreamSameAsWhole(t *testing.T) {
 			whole := &calc.Agency{}
 			in, info, titles, err := readWhole(context.Background(), whole, File{Name: name, Data: data}, DefaultOptions())
 			if !ok {
+				assert.NotContains(t, name, "merged-down", "streamed")
 				return
 			}
 			streamed++
