@@ -122,7 +122,7 @@ func readFile(ctx context.Context, a *calc.Agency, f File, opt Options) (in calc
 			err = limitErr(f.Name, LimitTime, "pembacaan lebih lama dari %s", opt.Limits.Time)
 		}
 	}()
-	if len(f.Data) > 0 && sniff(f.Data) == formatXLSX {
+	if len(f.Data) >= streamMinBytes && sniff(f.Data) == formatXLSX {
 		if r, ok, err := streamXLSX(fctx, f, opt); ok || err != nil {
 			if ok {
 				appendAgency(a, r.agency)

@@ -79,6 +79,12 @@ func streamXLSX(ctx context.Context, f File, opt Options) (r streamed, ok bool, 
 	return r, true, nil
 }
 
+// streamMinBytes is the size from which an .xlsx file is streamed. A
+// smaller one is read in a few milliseconds either way, and streaming
+// unpacks each sheet twice: in a consolidation, where every core already
+// reads a file of its own, that is a tenth more work for nothing.
+const streamMinBytes = 1 << 20
+
 // aheadLayout is a sheet's layout read ahead of its rows.
 type aheadLayout struct {
 	lay *xlsx.Layout
