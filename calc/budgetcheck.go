@@ -130,22 +130,16 @@ func (c *checker) checkNode(n *Node) {
 		return
 	}
 	// The explanation is worded only for a percentage that disagrees: on a
-	// large agency nearly all agree, and wording costs more than checking.
-	if exact := typed.Persen(); n.Persen.Present() && compareRounded(n.Persen, exact) != agrees {
-		c.checkPercentOf(n.Persen, exact, RulePercentMismatch, subject, "persentase",
-			fmt.Sprintf("realisasi %s ÷ anggaran %s × 100", formatAmount(typed.Realisasi), formatAmount(typed.Anggaran)))
+	// large agency nearly all agree, and wording costs more than checking
+	// (percentAgrees, which needs no decimals, says so for most).
+	if n.Persen.Present() && !percentAgrees(n.Persen, typed.Realisasi, typed.Anggaran) {
+		if exact := typed.Persen(); compareRounded(n.Persen, exact) != agrees {
+			c.checkPercentOf(n.Persen, exact, RulePercentMismatch, subject, "persentase",
+				fmt.Sprintf("realisasi %s ÷ anggaran %s × 100", formatAmount(typed.Realisasi), formatAmount(typed.Anggaran)))
+		}
 	}
 	if n.Sisa.Present() {
-		exact := typed.Sisa()
-		switch compareAmount(n.Sisa, exact) {
-		case differs:
-			c.add(Finding{Rule: RuleSisaMismatch, Src: n.Sisa.Src, Subject: subject,
-				Reported: n.Sisa.Value.String(), Computed: jsonAmount(exact),
-				Message: fmt.Sprintf("%s: sisa tertulis %s, seharusnya %s (anggaran %s − realisasi %s)",
-					subject, typedText(n.Sisa), formatAmount(exact), formatAmount(typed.Anggaran), formatAmount(typed.Realisasi))})
-		case rounded:
-			c.roundingFinding(n.Sisa, exact, subject, "sisa")
-		}
+		c.checkSisa(n, typed, subject)
 	}
 
 	if n.Level != LevelTotal && typed.Realisasi.GreaterThan(typed.Anggaran) && !childOverRealized(n) {
@@ -167,6 +161,23 @@ func (c *checker) checkNode(n *Node) {
 			Message: fmt.Sprintf("%s: penyerapan %s %% (realisasi %s ÷ anggaran %s × 100) di bawah ambang %s %%; periksa apakah kegiatannya terlaksana",
 				subject, FormatID(below, max(2, -below.Exponent())), formatAmount(n.Sum.Realisasi), formatAmount(n.Sum.Anggaran),
 				FormatID(c.s.LowAbsorption, amountPlaces(c.s.LowAbsorption)))})
+	}
+}
+
+// checkSisa compares a row's typed sisa with its anggaran − realisasi.
+func (c *checker) checkSisa(n *Node, typed Amounts, subject string) {
+	if sisaAgrees(n.Sisa, typed.Anggaran, typed.Realisasi) {
+		return
+	}
+	exact := typed.Sisa()
+	switch compareAmount(n.Sisa, exact) {
+	case differs:
+		c.add(Finding{Rule: RuleSisaMismatch, Src: n.Sisa.Src, Subject: subject,
+			Reported: n.Sisa.Value.String(), Computed: jsonAmount(exact),
+			Message: fmt.Sprintf("%s: sisa tertulis %s, seharusnya %s (anggaran %s − realisasi %s)",
+				subject, typedText(n.Sisa), formatAmount(exact), formatAmount(typed.Anggaran), formatAmount(typed.Realisasi))})
+	case rounded:
+		c.roundingFinding(n.Sisa, exact, subject, "sisa")
 	}
 }
 

@@ -124,19 +124,33 @@ func Percent(part, whole decimal.Decimal) decimal.Decimal {
 // exponent as the general path, at a fraction of big.Int's cost. ok is
 // false when the figures are outside that range.
 func quickPercent(part, whole decimal.Decimal) (decimal.Decimal, bool) {
-	if bits.UintSize != 64 || part.NumDigits() > 15 || whole.NumDigits() > 15 {
+	hi, lo, neg, ok := percent128(part, whole)
+	if !ok {
 		return decimal.Decimal{}, false
+	}
+	q := new(big.Int).SetBits([]big.Word{big.Word(lo), big.Word(hi)})
+	if neg {
+		q.Neg(q)
+	}
+	return decimal.NewFromBigInt(q, -divPrecision), true
+}
+
+// percent128 is the magnitude of quickPercent's coefficient, hi·2^64 + lo,
+// and its sign; whole must not be zero.
+func percent128(part, whole decimal.Decimal) (hi, lo uint64, neg, ok bool) {
+	if bits.UintSize != 64 || part.NumDigits() > 15 || whole.NumDigits() > 15 {
+		return 0, 0, false, false
 	}
 	// part×100/whole = (p/w)·10^(pe−we+2); scaled to divPrecision places.
 	k := int(part.Exponent()) - int(whole.Exponent()) + 2 + divPrecision
 	if k < 0 || k > 23 {
-		return decimal.Decimal{}, false
+		return 0, 0, false, false
 	}
 	p, w := part.CoefficientInt64(), whole.CoefficientInt64()
-	neg := (p < 0) != (w < 0)
+	neg = (p < 0) != (w < 0)
 	up, uw := uint64(abs64(p)), uint64(abs64(w))
 	// n = up × 10^k as a 128-bit number (hi, lo); below 10^38 < 2^127.
-	hi, lo := uint64(0), up
+	hi, lo = 0, up
 	for ; k > 0; k-- {
 		h1, l1 := bits.Mul64(lo, 10)
 		hi, lo = hi*10+h1, l1
@@ -148,11 +162,7 @@ func quickPercent(part, whole decimal.Decimal) (decimal.Decimal, bool) {
 		qlo, carry = bits.Add64(qlo, 1, 0)
 		qhi += carry
 	}
-	q := new(big.Int).SetBits([]big.Word{big.Word(qlo), big.Word(qhi)})
-	if neg {
-		q.Neg(q)
-	}
-	return decimal.NewFromBigInt(q, -divPrecision), true
+	return qhi, qlo, neg && (qhi != 0 || qlo != 0), true
 }
 
 func abs64(x int64) int64 {

@@ -113,8 +113,21 @@ func quickRound(d decimal.Decimal, places int32) (decimal.Decimal, bool) {
 			hi = uint64(w[1])
 		}
 	}
-	// Truncate to places+1 digits, then round on the last one, as Round
-	// does.
+	u, ok := round128(hi, lo, drop)
+	if !ok {
+		return decimal.Decimal{}, false
+	}
+	q := int64(u)
+	if c.Sign() < 0 {
+		q = -q
+	}
+	return decimal.New(q, -places), true
+}
+
+// round128 drops drop > 0 digits from the 128-bit magnitude hi·2^64 + lo
+// as Round does (truncating to one digit more, then rounding half up on
+// it); ok is false when the result does not fit an int64.
+func round128(hi, lo uint64, drop int32) (uint64, bool) {
 	for k := drop - 1; k > 0; {
 		step := min(k, 19)
 		div := pow10u64[step]
@@ -124,13 +137,57 @@ func quickRound(d decimal.Decimal, places int32) (decimal.Decimal, bool) {
 		k -= step
 	}
 	if hi != 0 || lo > (1<<63-1)-5 {
-		return decimal.Decimal{}, false
+		return 0, false
 	}
-	q := int64((lo + 5) / 10)
-	if c.Sign() < 0 {
-		q = -q
+	return (lo + 5) / 10, true
+}
+
+// percentAgrees reports, without allocating, that a typed percentage is
+// part ÷ whole × 100 (Percent) rounded at its precision, so that
+// compareRounded(typed, Percent(part, whole)) would say it agrees. False
+// means the decimal comparison decides: the figures are outside what
+// 128-bit arithmetic covers, the typed value is not stored at its
+// precision, or it differs (it may still agree, as a floating-point
+// result). A budget has a percentage on every row, nearly all of which
+// agree.
+func percentAgrees(typed Figure, part, whole decimal.Decimal) bool {
+	places := max(typed.Places, 0)
+	v := typed.Or0()
+	if v.Exponent() != -places || places >= divPrecision || v.NumDigits() > 18 {
+		return false
 	}
-	return decimal.New(q, -places), true
+	want, neg := uint64(0), false
+	if !whole.IsZero() {
+		hi, lo, n, ok := percent128(part, whole)
+		if !ok {
+			return false
+		}
+		if want, ok = round128(hi, lo, divPrecision-places); !ok {
+			return false
+		}
+		neg = n && want != 0
+	}
+	c := v.CoefficientInt64()
+	return c == int64(want) && !neg || neg && c == -int64(want)
+}
+
+// sisaAgrees reports, without allocating, that a typed sisa is anggaran −
+// realisasi exactly (compareAmount's agrees). False means the decimal
+// comparison decides: the amounts are not stored at one precision, do not
+// fit, or differ.
+func sisaAgrees(typed Figure, anggaran, realisasi decimal.Decimal) bool {
+	v := typed.Or0()
+	e := v.Exponent()
+	if anggaran.Exponent() != e || realisasi.Exponent() != e ||
+		v.NumDigits() > 18 || anggaran.NumDigits() > 18 || realisasi.NumDigits() > 18 {
+		return false
+	}
+	a, r := anggaran.CoefficientInt64(), realisasi.CoefficientInt64()
+	d := a - r
+	if (a >= 0) != (r >= 0) && (d >= 0) != (a >= 0) {
+		return false // overflow
+	}
+	return d == v.CoefficientInt64()
 }
 
 // pow10u64 are the powers of ten below 2^64.

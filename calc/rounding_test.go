@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func typed(value string, places int32) Figure {
@@ -125,4 +126,65 @@ func TestQuickRound(t *testing.T) {
 		}
 	}
 	assert.Greater(t, fast, 100_000, "the fast path must be taken for percentages")
+}
+
+// TestQuickAgreement checks percentAgrees and sisaAgrees against the
+// decimal comparisons they stand in for, on edge cases and random figures:
+// they may leave a figure to the decimals, but never say one agrees that
+// does not.
+func TestQuickAgreement(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	amount := func() decimal.Decimal {
+		switch rng.IntN(6) {
+		case 0:
+			return decimal.Zero
+		case 1:
+			return decimal.New(rng.Int64N(1000), 0)
+		case 2:
+			return decimal.New(rng.Int64N(1e15)-5e14, -2)
+		default:
+			return decimal.New(rng.Int64N(1e13), -int32(rng.IntN(3)))
+		}
+	}
+	typedOf := func(d decimal.Decimal, places int32) Figure {
+		return Figure{Value: d, Kind: Number, Places: places}
+	}
+	checkPercent := func(typed Figure, part, whole decimal.Decimal) {
+		if percentAgrees(typed, part, whole) {
+			require.Equal(t, agrees, compareRounded(typed, Percent(part, whole)), "typed %s (places %d), %s ÷ %s", typed.Value, typed.Places, part, whole)
+		}
+	}
+	checkSisa := func(typed Figure, a, r decimal.Decimal) {
+		want := compareAmount(typed, a.Sub(r)) == agrees
+		if sisaAgrees(typed, a, r) {
+			require.True(t, want, "typed %s, %s − %s", typed.Value, a, r)
+		} else if want && typed.Value.Exponent() == a.Exponent() && a.Exponent() == r.Exponent() {
+			t.Fatalf("sisaAgrees left an agreeing sisa to the decimals: %s, %s − %s", typed.Value, a, r)
+		}
+	}
+	answered := 0
+	for range 20000 {
+		a, r := amount(), amount()
+		places := int32(rng.IntN(4))
+		exact := Percent(r, a)
+		for _, v := range []decimal.Decimal{exact.Round(places), exact.Truncate(places), exact.Round(places).Add(decimal.New(1, -places)), exact.Round(places).Neg()} {
+			v = decimal.New(v.Shift(places).IntPart(), -places) // stored at its precision
+			checkPercent(typedOf(v, places), r, a)
+			if percentAgrees(typedOf(v, places), r, a) {
+				answered++
+			}
+		}
+		s := a.Sub(r)
+		for _, v := range []decimal.Decimal{s, s.Add(decimal.New(1, s.Exponent())), s.Neg()} {
+			checkSisa(typedOf(v, max(0, -v.Exponent())), a, r)
+		}
+	}
+	// Half-units at the rounding place, and a quotient exactly on the
+	// twentieth place's half.
+	checkPercent(typedOf(decimal.New(125, -1), 1), decimal.New(125, -3), decimal.New(1, 0)) // 12.5
+	checkPercent(typedOf(decimal.New(13, 0), 0), decimal.New(125, -3), decimal.New(1, 0))   // 12.5 → 13
+	checkPercent(typedOf(decimal.New(-13, 0), 0), decimal.New(-125, -3), decimal.New(1, 0)) // −12.5 → −13
+	checkPercent(typedOf(decimal.New(3333, -2), 2), decimal.New(1, 0), decimal.New(3, 0))
+	checkPercent(typedOf(decimal.Zero, 0), decimal.New(5, 0), decimal.Zero) // anggaran 0: persen 0
+	assert.Greater(t, answered, 15000, "the fast path answers for ordinary figures")
 }
