@@ -246,7 +246,7 @@ func (s *scanner) endTag() (tokKind, error) {
 	if i < 0 {
 		return 0, s.fail(errTruncated)
 	}
-	tag := bytes.TrimRight(s.buf[s.pos+2:s.pos+i], " \t\r\n")
+	tag := trimSpaceRight(s.buf[s.pos+2 : s.pos+i])
 	s.pos += i + 1
 	s.name = localName(tag)
 	s.kind = tokEnd
@@ -284,7 +284,7 @@ func (s *scanner) startTag() (tokKind, error) {
 		if eq <= 0 {
 			return 0, s.fail(fmt.Errorf("XML rusak: atribut tanpa nilai di <%s>", full))
 		}
-		an := bytes.TrimRight(rest[:eq], " \t\r\n")
+		an := trimSpaceRight(rest[:eq])
 		rest = trimSpace(rest[eq+1:])
 		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
 			return 0, s.fail(fmt.Errorf("XML rusak: nilai atribut tanpa tanda kutip di <%s>", full))
@@ -380,6 +380,15 @@ func (s *scanner) appendText(dst []byte) ([]byte, error) {
 func localName(b []byte) []byte {
 	if i := bytes.IndexByte(b, ':'); i >= 0 {
 		return b[i+1:]
+	}
+	return b
+}
+
+// trimSpaceRight is bytes.TrimRight(b, " \t\r\n") without building the
+// cut set at every tag.
+func trimSpaceRight(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
 	}
 	return b
 }
