@@ -174,6 +174,43 @@ func FuzzReadXLSX(f *testing.F) {
 	f.Fuzz(func(t *testing.T, sheet, sst string) { fuzzRead(t, hostile.XLSX(sheet, sst), formatXLSX) })
 }
 
+// FuzzStream reads an .xlsx whose sheet and shared strings are the
+// fuzzer's both ways, streamed and whole: whenever streaming does not give
+// up, it must give what reading the whole workbook gives.
+func FuzzStream(f *testing.F) {
+	for _, data := range seedFiles(f, 4<<20, ".xlsx") {
+		sheets := zipPartsMatching(data, 256<<10, func(n string) bool { return strings.HasPrefix(n, "xl/worksheets/sheet") })
+		ssts := zipPartsMatching(data, 256<<10, func(n string) bool { return strings.EqualFold(n, "xl/sharedStrings.xml") })
+		for _, sh := range sheets {
+			sst := ""
+			if len(ssts) > 0 {
+				sst = string(ssts[0])
+			}
+			f.Add(string(sh), sst)
+		}
+	}
+	f.Fuzz(func(t *testing.T, sheet, sst string) {
+		file := File{Name: "f.xlsx", Data: hostile.XLSX(sheet, sst)}
+		opt := Options{Limits: fuzzLimits()}
+		r, ok, err := streamXLSX(context.Background(), file, opt)
+		if err != nil {
+			t.Fatalf("streaming returned %v: only the end of the context may be", err)
+		}
+		if !ok {
+			return
+		}
+		whole := &calc.Agency{}
+		in, _, titles, err := readWhole(context.Background(), whole, file, opt)
+		if err != nil {
+			t.Fatalf("streamed, but the whole reading fails: %v", err)
+		}
+		whole.Inputs, r.agency.Inputs = []calc.Input{in}, []calc.Input{r.in}
+		if a, b := dumpAgency(whole), dumpAgency(r.agency); a != b || !slices.Equal(titles, r.titles) {
+			t.Fatalf("streamed reading differs:\nwhole:\n%s\nstreamed:\n%s", a, b)
+		}
+	})
+}
+
 // FuzzReadODS reads an .ods whose content.xml is the fuzzer's.
 func FuzzReadODS(f *testing.F) {
 	for _, data := range seedFiles(f, 4<<20, ".ods") {
