@@ -3,6 +3,7 @@ package calc
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -329,6 +330,26 @@ func TestMergeAgencies(t *testing.T) {
 	}
 	assert.True(t, pkFound, "the PK in one file is checked against the DPA in the other")
 	assert.Equal(t, []string{"dpa.xlsx", "pk.xlsx"}, []string{merged.Inputs[0].File, merged.Inputs[1].File})
+}
+
+// TestAgencyAdd: every slice of an Agency is carried over, including ones
+// added to the type later (a streamed file's tables reach the agency read
+// through Add).
+func TestAgencyAdd(t *testing.T) {
+	var src, dst Agency
+	v := reflect.ValueOf(&src).Elem()
+	for i := range v.NumField() {
+		if f := v.Field(i); f.Kind() == reflect.Slice {
+			f.Set(reflect.MakeSlice(f.Type(), 1, 1))
+		}
+	}
+	dst.Add(&src)
+	d := reflect.ValueOf(dst)
+	for i := range d.NumField() {
+		if d.Field(i).Kind() == reflect.Slice {
+			assert.Equal(t, 1, d.Field(i).Len(), "%s is not carried over", d.Type().Field(i).Name)
+		}
+	}
 }
 
 func TestMergeSummaries(t *testing.T) {

@@ -208,14 +208,19 @@ func MergeSummaries(parts []Summary) Summary {
 func MergeAgencies(parts []*Agency) *Agency {
 	a := &Agency{}
 	for _, p := range parts {
-		a.Inputs = append(a.Inputs, p.Inputs...)
-		a.Budgets = append(a.Budgets, p.Budgets...)
-		a.Pohon = append(a.Pohon, p.Pohon...)
-		a.PK = append(a.PK, p.PK...)
-		a.Indikator = append(a.Indikator, p.Indikator...)
-		a.Efisiensi = append(a.Efisiensi, p.Efisiensi...)
-		a.Alokasi = append(a.Alokasi, p.Alokasi...)
-		a.Data = append(a.Data, p.Data...)
+		a.Add(p)
 	}
 	return a
+}
+
+// Add appends what p holds, its inputs and every table, to a.
+func (a *Agency) Add(p *Agency) {
+	a.Inputs = append(a.Inputs, p.Inputs...)
+	a.Budgets = append(a.Budgets, p.Budgets...)
+	a.Pohon = append(a.Pohon, p.Pohon...)
+	a.PK = append(a.PK, p.PK...)
+	a.Indikator = append(a.Indikator, p.Indikator...)
+	a.Efisiensi = append(a.Efisiensi, p.Efisiensi...)
+	a.Alokasi = append(a.Alokasi, p.Alokasi...)
+	a.Data = append(a.Data, p.Data...)
 }

@@ -158,17 +158,7 @@ func FuzzRead(f *testing.F) {
 // and shared-string XML are the fuzzer's: mutations reach the XML scan
 // and excelize instead of stopping at the zip's checksum.
 func FuzzReadXLSX(f *testing.F) {
-	for _, data := range seedFiles(f, 4<<20, ".xlsx") {
-		sheets := zipPartsMatching(data, 256<<10, func(n string) bool { return strings.HasPrefix(n, "xl/worksheets/sheet") })
-		ssts := zipPartsMatching(data, 256<<10, func(n string) bool { return strings.EqualFold(n, "xl/sharedStrings.xml") })
-		for _, sh := range sheets {
-			sst := ""
-			if len(ssts) > 0 {
-				sst = string(ssts[0])
-			}
-			f.Add(string(sh), sst)
-		}
-	}
+	addSheetSeeds(f)
 	f.Add(hostile.SheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><f>SUM(C1:C9)</f></c></row>`),
 		`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Uraian</t></si></sst>`)
 	f.Fuzz(func(t *testing.T, sheet, sst string) { fuzzRead(t, hostile.XLSX(sheet, sst), formatXLSX) })
@@ -178,17 +168,7 @@ func FuzzReadXLSX(f *testing.F) {
 // fuzzer's both ways, streamed and whole: whenever streaming does not give
 // up, it must give what reading the whole workbook gives.
 func FuzzStream(f *testing.F) {
-	for _, data := range seedFiles(f, 4<<20, ".xlsx") {
-		sheets := zipPartsMatching(data, 256<<10, func(n string) bool { return strings.HasPrefix(n, "xl/worksheets/sheet") })
-		ssts := zipPartsMatching(data, 256<<10, func(n string) bool { return strings.EqualFold(n, "xl/sharedStrings.xml") })
-		for _, sh := range sheets {
-			sst := ""
-			if len(ssts) > 0 {
-				sst = string(ssts[0])
-			}
-			f.Add(string(sh), sst)
-		}
-	}
+	addSheetSeeds(f)
 	f.Fuzz(func(t *testing.T, sheet, sst string) {
 		file := File{Name: "f.xlsx", Data: hostile.XLSX(sheet, sst)}
 		opt := Options{Limits: fuzzLimits()}
@@ -209,6 +189,22 @@ func FuzzStream(f *testing.F) {
 			t.Fatalf("streamed reading differs:\nwhole:\n%s\nstreamed:\n%s", a, b)
 		}
 	})
+}
+
+// addSheetSeeds seeds a fuzz target taking a sheet's XML and the shared
+// strings with every worksheet of the .xlsx seed files.
+func addSheetSeeds(f *testing.F) {
+	for _, data := range seedFiles(f, 4<<20, ".xlsx") {
+		sheets := zipPartsMatching(data, 256<<10, func(n string) bool { return strings.HasPrefix(n, "xl/worksheets/sheet") })
+		ssts := zipPartsMatching(data, 256<<10, func(n string) bool { return strings.EqualFold(n, "xl/sharedStrings.xml") })
+		for _, sh := range sheets {
+			sst := ""
+			if len(ssts) > 0 {
+				sst = string(ssts[0])
+			}
+			f.Add(string(sh), sst)
+		}
+	}
 }
 
 // FuzzReadODS reads an .ods whose content.xml is the fuzzer's.

@@ -141,7 +141,7 @@ func readFile(ctx context.Context, a *calc.Agency, f File, opt Options) (in calc
 	if len(f.Data) >= streamMinBytes && sniff(f.Data) == formatXLSX {
 		if r, ok, err := streamXLSX(fctx, f, opt); ok || err != nil {
 			if ok {
-				appendAgency(a, r.agency)
+				a.Add(r.agency) // r.in is returned, not in r.agency
 			}
 			return r.in, r.info, r.titles, err
 		}

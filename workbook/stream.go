@@ -195,14 +195,3 @@ func (ss *sheetStream) end(s *sheet, lay *xlsx.Layout) error {
 func propsInfo(p xlsx.Props) docInfo {
 	return docInfo{Title: p.Title, Subject: p.Subject, Description: p.Description, Keywords: p.Keywords, Creator: p.Creator}
 }
-
-// appendAgency adds what one file's tables hold to the agency read.
-func appendAgency(dst, src *calc.Agency) {
-	dst.Budgets = append(dst.Budgets, src.Budgets...)
-	dst.Pohon = append(dst.Pohon, src.Pohon...)
-	dst.PK = append(dst.PK, src.PK...)
-	dst.Indikator = append(dst.Indikator, src.Indikator...)
-	dst.Efisiensi = append(dst.Efisiensi, src.Efisiensi...)
-	dst.Alokasi = append(dst.Alokasi, src.Alokasi...)
-	dst.Data = append(dst.Data, src.Data...)
-}

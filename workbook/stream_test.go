@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"testing"
 
@@ -162,24 +161,4 @@ func withFormula(t *testing.T, data []byte) []byte {
 		j := i + bytes.Index(x[i:], []byte(`</row>`))
 		return slices.Concat(x[:j], []byte(`<c r="H30"><f>C30-D30</f></c>`), x[j:])
 	})
-}
-
-// TestAppendAgency: every table a file's reading can add to an agency is
-// carried over from a streamed file, including ones added to calc.Agency
-// later.
-func TestAppendAgency(t *testing.T) {
-	var src, dst calc.Agency
-	v := reflect.ValueOf(&src).Elem()
-	for i := range v.NumField() {
-		if f := v.Field(i); f.Kind() == reflect.Slice && v.Type().Field(i).Name != "Inputs" {
-			f.Set(reflect.MakeSlice(f.Type(), 1, 1))
-		}
-	}
-	appendAgency(&dst, &src)
-	d := reflect.ValueOf(dst)
-	for i := range d.NumField() {
-		if name := d.Type().Field(i).Name; d.Field(i).Kind() == reflect.Slice && name != "Inputs" {
-			assert.Equal(t, 1, d.Field(i).Len(), "%s is not carried over", name)
-		}
-	}
 }
