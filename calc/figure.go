@@ -5,6 +5,8 @@ import (
 	"math/bits"
 
 	"github.com/shopspring/decimal"
+
+	"lkjip/internal/fixed"
 )
 
 // FigureKind says what a cell that should hold a number actually held.
@@ -104,7 +106,7 @@ var hundred = decimal.NewFromInt(100)
 
 // divPrecision is the number of decimal places kept in quotients before
 // rounding for display: far beyond any typed figure.
-const divPrecision = 20
+const divPrecision = fixed.Places
 
 // Percent returns part / whole × 100, exact to divPrecision places; zero when
 // whole is zero (design: anggaran 0 gives persen 0).
@@ -118,56 +120,33 @@ func Percent(part, whole decimal.Decimal) decimal.Decimal {
 	return part.Mul(hundred).DivRound(whole, divPrecision)
 }
 
-// quickPercent is Percent for the figures a budget holds (at most 15
-// digits each, few decimals) in 128-bit integer arithmetic: the same
-// quotient, rounded the same way (half away from zero) and with the same
-// exponent as the general path, at a fraction of big.Int's cost. ok is
-// false when the figures are outside that range.
+// quickPercent is Percent for the figures a budget holds (at most 18
+// digits each) in 64- and 128-bit integer arithmetic (internal/fixed): the
+// same quotient, rounded the same way (half away from zero) and with the
+// same exponent as the general path, at a fraction of big.Int's cost. ok
+// is false when the figures are outside that range.
 func quickPercent(part, whole decimal.Decimal) (decimal.Decimal, bool) {
-	hi, lo, neg, ok := percent128(part, whole)
+	q, ok := percentOf(part, whole)
 	if !ok {
 		return decimal.Decimal{}, false
 	}
-	q := new(big.Int).SetBits([]big.Word{big.Word(lo), big.Word(hi)})
-	if neg {
-		q.Neg(q)
+	c := new(big.Int).SetBits([]big.Word{big.Word(q.Lo), big.Word(q.Hi)})
+	if q.Neg {
+		c.Neg(c)
 	}
-	return decimal.NewFromBigInt(q, -divPrecision), true
+	return decimal.NewFromBigInt(c, -divPrecision), true
 }
 
-// percent128 is the magnitude of quickPercent's coefficient, hi·2^64 + lo,
-// and its sign; whole must not be zero.
-func percent128(part, whole decimal.Decimal) (hi, lo uint64, neg, ok bool) {
-	if bits.UintSize != 64 || part.NumDigits() > 15 || whole.NumDigits() > 15 {
-		return 0, 0, false, false
+// percentOf is part ÷ whole × 100 as a fixed.Quotient; whole must not be
+// zero.
+func percentOf(part, whole decimal.Decimal) (fixed.Quotient, bool) {
+	if bits.UintSize != 64 {
+		return fixed.Quotient{}, false
 	}
-	// part×100/whole = (p/w)·10^(pe−we+2); scaled to divPrecision places.
-	k := int(part.Exponent()) - int(whole.Exponent()) + 2 + divPrecision
-	if k < 0 || k > 23 {
-		return 0, 0, false, false
+	p, ok1 := fixed.Of(part)
+	w, ok2 := fixed.Of(whole)
+	if !ok1 || !ok2 {
+		return fixed.Quotient{}, false
 	}
-	p, w := part.CoefficientInt64(), whole.CoefficientInt64()
-	neg = (p < 0) != (w < 0)
-	up, uw := uint64(abs64(p)), uint64(abs64(w))
-	// n = up × 10^k as a 128-bit number (hi, lo); below 10^38 < 2^127.
-	hi, lo = 0, up
-	for ; k > 0; k-- {
-		h1, l1 := bits.Mul64(lo, 10)
-		hi, lo = hi*10+h1, l1
-	}
-	qhi := hi / uw
-	qlo, r := bits.Div64(hi%uw, lo, uw)
-	if r >= uw-r { // 2r ≥ w: round half away from zero
-		var carry uint64
-		qlo, carry = bits.Add64(qlo, 1, 0)
-		qhi += carry
-	}
-	return qhi, qlo, neg && (qhi != 0 || qlo != 0), true
-}
-
-func abs64(x int64) int64 {
-	if x < 0 {
-		return -x
-	}
-	return x
+	return fixed.Percent(p, w)
 }

@@ -4,6 +4,8 @@ import (
 	"math/bits"
 
 	"github.com/shopspring/decimal"
+
+	"lkjip/internal/fixed"
 )
 
 // verdict is how a typed figure compares with the value lkjip computed.
@@ -113,7 +115,7 @@ func quickRound(d decimal.Decimal, places int32) (decimal.Decimal, bool) {
 			hi = uint64(w[1])
 		}
 	}
-	u, ok := round128(hi, lo, drop)
+	u, ok := fixed.RoundDrop(hi, lo, drop)
 	if !ok {
 		return decimal.Decimal{}, false
 	}
@@ -122,24 +124,6 @@ func quickRound(d decimal.Decimal, places int32) (decimal.Decimal, bool) {
 		q = -q
 	}
 	return decimal.New(q, -places), true
-}
-
-// round128 drops drop > 0 digits from the 128-bit magnitude hi·2^64 + lo
-// as Round does (truncating to one digit more, then rounding half up on
-// it); ok is false when the result does not fit an int64.
-func round128(hi, lo uint64, drop int32) (uint64, bool) {
-	for k := drop - 1; k > 0; {
-		step := min(k, 19)
-		div := pow10u64[step]
-		q1 := hi / div
-		lo, _ = bits.Div64(hi%div, lo, div)
-		hi = q1
-		k -= step
-	}
-	if hi != 0 || lo > (1<<63-1)-5 {
-		return 0, false
-	}
-	return (lo + 5) / 10, true
 }
 
 // percentAgrees reports, without allocating, that a typed percentage is
@@ -152,23 +136,19 @@ func round128(hi, lo uint64, drop int32) (uint64, bool) {
 // agree.
 func percentAgrees(typed Figure, part, whole decimal.Decimal) bool {
 	places := max(typed.Places, 0)
-	v := typed.Or0()
-	if v.Exponent() != -places || places >= divPrecision || v.NumDigits() > 18 {
+	v, ok := fixed.Of(typed.Or0())
+	if !ok || v.E != -places {
 		return false
 	}
-	want, neg := uint64(0), false
-	if !whole.IsZero() {
-		hi, lo, n, ok := percent128(part, whole)
-		if !ok {
-			return false
-		}
-		if want, ok = round128(hi, lo, divPrecision-places); !ok {
-			return false
-		}
-		neg = n && want != 0
+	if whole.IsZero() {
+		return v.C == 0
 	}
-	c := v.CoefficientInt64()
-	return c == int64(want) && !neg || neg && c == -int64(want)
+	q, ok := percentOf(part, whole)
+	if !ok {
+		return false
+	}
+	want, ok := q.Round(places)
+	return ok && v.C == want
 }
 
 // sisaAgrees reports, without allocating, that a typed sisa is anggaran −
@@ -176,25 +156,12 @@ func percentAgrees(typed Figure, part, whole decimal.Decimal) bool {
 // comparison decides: the amounts are not stored at one precision, do not
 // fit, or differ.
 func sisaAgrees(typed Figure, anggaran, realisasi decimal.Decimal) bool {
-	v := typed.Or0()
-	e := v.Exponent()
-	if anggaran.Exponent() != e || realisasi.Exponent() != e ||
-		v.NumDigits() > 18 || anggaran.NumDigits() > 18 || realisasi.NumDigits() > 18 {
+	v, ok1 := fixed.Of(typed.Or0())
+	a, ok2 := fixed.Of(anggaran)
+	r, ok3 := fixed.Of(realisasi)
+	if !ok1 || !ok2 || !ok3 {
 		return false
 	}
-	a, r := anggaran.CoefficientInt64(), realisasi.CoefficientInt64()
-	d := a - r
-	if (a >= 0) != (r >= 0) && (d >= 0) != (a >= 0) {
-		return false // overflow
-	}
-	return d == v.CoefficientInt64()
+	d, ok := a.Sub(r)
+	return ok && d == v
 }
-
-// pow10u64 are the powers of ten below 2^64.
-var pow10u64 = func() (p [20]uint64) {
-	p[0] = 1
-	for i := 1; i < len(p); i++ {
-		p[i] = p[i-1] * 10
-	}
-	return p
-}()
