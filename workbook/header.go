@@ -249,7 +249,8 @@ func headerAt(s *sheet, r int, sub bool) header {
 	if sub {
 		h.LastRow = r + 1
 	}
-	for c := 1; c <= s.headerWidth(h.Row, h.LastRow); c++ {
+	width := s.headerWidth(h.Row, h.LastRow)
+	for c := 1; c <= width; c++ {
 		top, _ := s.value(r, c)
 		topText := cleanText(top.Text)
 		col := column{Col: c, Text: topText}
