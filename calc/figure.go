@@ -127,7 +127,7 @@ func Percent(part, whole decimal.Decimal) decimal.Decimal {
 // is false when the figures are outside that range.
 func quickPercent(part, whole decimal.Decimal) (decimal.Decimal, bool) {
 	q, ok := percentOf(part, whole)
-	if !ok {
+	if !ok || bits.UintSize != 64 { // the words below are 64-bit
 		return decimal.Decimal{}, false
 	}
 	c := new(big.Int).SetBits([]big.Word{big.Word(q.Lo), big.Word(q.Hi)})
@@ -140,9 +140,6 @@ func quickPercent(part, whole decimal.Decimal) (decimal.Decimal, bool) {
 // percentOf is part ÷ whole × 100 as a fixed.Quotient; whole must not be
 // zero.
 func percentOf(part, whole decimal.Decimal) (fixed.Quotient, bool) {
-	if bits.UintSize != 64 {
-		return fixed.Quotient{}, false
-	}
 	p, ok1 := fixed.Of(part)
 	w, ok2 := fixed.Of(whole)
 	if !ok1 || !ok2 {

@@ -73,7 +73,7 @@ func streamXLSX(ctx context.Context, f File, opt Options) (r streamed, ok bool, 
 			r.titles = append(r.titles, res.titles...)
 		}
 	}
-	if lim.MaxCells-budget.left+merged > lim.MaxCells || len(r.in.Tables) == 0 {
+	if merged > budget.left || len(r.in.Tables) == 0 { // over MaxCells with the merges
 		return r, false, nil
 	}
 	return r, true, nil
@@ -189,9 +189,4 @@ func (ss *sheetStream) end(s *sheet, lay *xlsx.Layout) error {
 		return errGaveUp
 	}
 	return nil
-}
-
-// propsInfo is what a workbook's document properties say about it.
-func propsInfo(p xlsx.Props) docInfo {
-	return docInfo{Title: p.Title, Subject: p.Subject, Description: p.Description, Keywords: p.Keywords, Creator: p.Creator}
 }

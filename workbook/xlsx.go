@@ -25,6 +25,11 @@ func (d docInfo) ownOutput() bool {
 	return d.Creator == "lkjip" && strings.Contains(strings.ToLower(d.Description), "dihitung ulang oleh lkjip")
 }
 
+// propsInfo is what a workbook's document properties say about it.
+func propsInfo(p xlsx.Props) docInfo {
+	return docInfo{Title: p.Title, Subject: p.Subject, Description: p.Description, Keywords: p.Keywords, Creator: p.Creator}
+}
+
 // readXLSX reads every worksheet of an .xlsx or .xlsm file as raw cells,
 // streaming each sheet's XML once (internal/xlsx). A formula without a
 // stored result is a cell of its own, marked NoCache, so that a total
