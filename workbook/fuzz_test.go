@@ -170,24 +170,7 @@ func FuzzReadXLSX(f *testing.F) {
 func FuzzStream(f *testing.F) {
 	addSheetSeeds(f)
 	f.Fuzz(func(t *testing.T, sheet, sst string) {
-		file := File{Name: "f.xlsx", Data: hostile.XLSX(sheet, sst)}
-		opt := Options{Limits: fuzzLimits()}
-		r, ok, err := streamXLSX(context.Background(), file, opt)
-		if err != nil {
-			t.Fatalf("streaming returned %v: only the end of the context may be", err)
-		}
-		if !ok {
-			return
-		}
-		whole := &calc.Agency{}
-		in, _, titles, err := readWhole(context.Background(), whole, file, opt)
-		if err != nil {
-			t.Fatalf("streamed, but the whole reading fails: %v", err)
-		}
-		whole.Inputs, r.agency.Inputs = []calc.Input{in}, []calc.Input{r.in}
-		if a, b := dumpAgency(whole), dumpAgency(r.agency); a != b || !slices.Equal(titles, r.titles) {
-			t.Fatalf("streamed reading differs:\nwhole:\n%s\nstreamed:\n%s", a, b)
-		}
+		readBothWays(t, File{Name: "f.xlsx", Data: hostile.XLSX(sheet, sst)}, Options{Limits: fuzzLimits()})
 	})
 }
 
