@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"lkjip/internal/progtest"
 )
 
 // BenchmarkReport writes the report of a large synthetic agency and reports
@@ -41,12 +43,12 @@ func BenchmarkReport(b *testing.B) {
 			}
 			b.ReportAllocs()
 			b.ResetTimer()
-			cpu := processCPU()
+			cpu := progtest.ProcessCPU()
 			var size int64
 			for i := 0; i < b.N; i++ {
 				size = write()
 			}
-			cpu = processCPU() - cpu
+			cpu = progtest.ProcessCPU() - cpu
 			b.StopTimer()
 			b.ReportMetric(float64(s.rows()*b.N)/b.Elapsed().Seconds(), "rows/s")
 			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")

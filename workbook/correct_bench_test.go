@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"lkjip/calc"
+	"lkjip/internal/progtest"
 )
 
 // benchBooks are the large realisation workbooks the corrected copy is
@@ -35,25 +36,25 @@ func BenchmarkCorrect(b *testing.B) {
 		files := []File{{Name: bc.name + ".xlsx", Data: p.data}}
 		b.Run(bc.name+"/check", func(b *testing.B) {
 			b.ReportAllocs()
-			cpu := processCPU()
+			cpu := progtest.ProcessCPU()
 			for b.Loop() {
 				a, err := Read(context.Background(), files, DefaultOptions())
 				require.NoError(b, err)
 				calc.Analyze(a, calc.DefaultSettings())
 			}
-			b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((progtest.ProcessCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(float64(p.rows), "rows")
 		})
 		b.Run(bc.name+"/correct", func(b *testing.B) {
 			b.ReportAllocs()
 			var c Copy
-			cpu := processCPU()
+			cpu := progtest.ProcessCPU()
 			for b.Loop() {
 				copies, err := Correct(context.Background(), files, CorrectOptions{Read: DefaultOptions(), Settings: calc.DefaultSettings()})
 				require.NoError(b, err)
 				c = copies[0]
 			}
-			b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((progtest.ProcessCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(float64(p.rows), "rows")
 			b.ReportMetric(float64(len(p.data))/1e6, "MB-in")
 			b.ReportMetric(float64(len(c.Data))/1e6, "MB-out")

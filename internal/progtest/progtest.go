@@ -1,7 +1,8 @@
 // Package progtest runs the outside programs some tests need (LibreOffice,
 // Chromium): finding them, skipping without them except under CI=true,
 // and having LibreOffice open workbooks the way a user of lkjip's outputs
-// would (design.md §9). Test support only.
+// would (design.md §9); and measures the CPU time benchmarks report. Test
+// support only.
 package progtest
 
 import (

@@ -1,15 +1,16 @@
 //go:build unix
 
-package layout
+package progtest
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU is the CPU time the process has used (user and system), which
-// on a shared machine measures the work better than the wall clock.
-func processCPU() time.Duration {
+// ProcessCPU is the CPU time the process has used (user and system), which
+// on a shared machine measures a benchmark's work better than the wall
+// clock.
+func ProcessCPU() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
