@@ -107,14 +107,14 @@ func analyze(a *Agency, s Settings, workers int) *Result {
 	r := &Result{Agency: a, Settings: s, PohonDPA: map[*PohonNode]*Node{}}
 	for _, b := range a.Budgets {
 		c.checkBudget(b)
-		r.Totals = r.Totals.Add(b.Root.Sum)
+		r.Totals = r.Totals.Add(b.Root.Sum())
 		r.Groups = append(r.Groups, b.Find(LevelGroup)...)
 		r.Programs = append(r.Programs, b.Find(LevelProgram)...)
 	}
 	r.BelanjaLangsung = r.Totals.Anggaran
 	for _, g := range r.Groups {
 		if isBelanjaLangsung(g.Name) {
-			r.BelanjaLangsung = g.Sum.Anggaran
+			r.BelanjaLangsung = g.Sum().Anggaran
 			r.blGroup = g
 			break
 		}

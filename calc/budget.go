@@ -1,6 +1,10 @@
 package calc
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/shopspring/decimal"
+
+	"lkjip/internal/fixed"
+)
 
 // Level is a row's place in the budget tree, from the grand total down to
 // the account (rekening). Lower values sit higher in the tree.
@@ -55,9 +59,24 @@ type Node struct {
 
 	Children []*Node
 
-	// Sum holds anggaran and realisasi computed from the leaves up
-	// (design.md §5: leaves are the source of truth). Set by Analyze.
-	Sum Amounts
+	// sum is a parent's anggaran and realisasi computed from the leaves
+	// up, set by Analyze (see Sum). A leaf's are its own figures and are
+	// not stored: a large DPA is nearly all leaves.
+	sum *Amounts
+}
+
+// Sum is anggaran and realisasi computed from the leaves up (design.md §5:
+// leaves are the source of truth): a leaf's typed figures (zero where it
+// holds none), a parent's the sum of its children's, known once Analyze
+// has run (zero before).
+func (n *Node) Sum() Amounts {
+	switch {
+	case len(n.Children) == 0:
+		return n.typed()
+	case n.sum == nil:
+		return Amounts{}
+	}
+	return *n.sum
 }
 
 // Amounts is a pair of exact budget figures and what follows from them.
@@ -95,21 +114,41 @@ func (n *Node) Walk(fn func(*Node) bool) {
 	}
 }
 
-// sumUp sets Sum on n and every node below it: leaves take their typed
-// figures, parents the sum of their children.
-func (n *Node) sumUp() Amounts {
+// FixedSum is Sum in 64-bit arithmetic (as fixed.Of gives it), without
+// making decimals of a leaf's figures; ok is false when either amount does
+// not fit, and Sum must be used.
+func (n *Node) FixedSum() (anggaran, realisasi fixed.Dec, ok bool) {
 	if len(n.Children) == 0 {
-		n.Sum = Amounts{n.Anggaran.Or0(), n.Realisasi.Or0()}
-		return n.Sum
+		a, ok1 := n.Anggaran.Fixed()
+		r, ok2 := n.Realisasi.Fixed()
+		return a, r, ok1 && ok2
 	}
-	var a, r summer
+	s := n.Sum()
+	a, ok1 := fixed.Of(s.Anggaran)
+	r, ok2 := fixed.Of(s.Realisasi)
+	return a, r, ok1 && ok2
+}
+
+// typed is the row's typed anggaran and realisasi, zero where it holds
+// none.
+func (n *Node) typed() Amounts { return Amounts{n.Anggaran.Or0(), n.Realisasi.Or0()} }
+
+// sumUp sets the sums of n and of every parent below it (see Sum) and adds
+// n's to a and r.
+func (n *Node) sumUp(a, r *summer) {
+	if len(n.Children) == 0 {
+		a.addFigure(n.Anggaran)
+		r.addFigure(n.Realisasi)
+		return
+	}
+	var ca, cr summer
 	for _, c := range n.Children {
-		cs := c.sumUp()
-		a.add(cs.Anggaran)
-		r.add(cs.Realisasi)
+		c.sumUp(&ca, &cr)
 	}
-	n.Sum = Amounts{a.total(), r.total()}
-	return n.Sum
+	sum := Amounts{ca.total(), cr.total()}
+	n.sum = &sum
+	a.add(sum.Anggaran)
+	r.add(sum.Realisasi)
 }
 
 // Find returns the nodes of the given level, in table order.

@@ -56,7 +56,8 @@ func severityOf(r Rule) Severity {
 // runs, each run checked by a checker of its own, and their findings and
 // corrections joined in the same order a single walk would give.
 func (c *checker) checkBudget(b *Budget) {
-	b.Root.sumUp()
+	var a, r summer
+	b.Root.sumUp(&a, &r)
 	var nodes []*Node
 	b.Root.Walk(func(n *Node) bool {
 		nodes = append(nodes, n)
@@ -110,8 +111,8 @@ func (c *checker) checkNode(n *Node) {
 	if len(n.Children) > 0 {
 		var a, r summer
 		for _, ch := range n.Children {
-			a.add(ch.Anggaran.Or0())
-			r.add(ch.Realisasi.Or0())
+			a.addFigure(ch.Anggaran)
+			r.addFigure(ch.Realisasi)
 		}
 		sa, sr := a.total(), r.total()
 		c.checkTotal(n.Anggaran, sa, "Anggaran", subject)
@@ -123,57 +124,56 @@ func (c *checker) checkNode(n *Node) {
 		}
 	}
 
-	typed := Amounts{n.Anggaran.Or0(), n.Realisasi.Or0()}
 	// Percentages, sisa and over-realisation compare amounts: only when the
 	// row's amounts are readable (blank realisasi counts as zero).
-	if !n.Anggaran.Present() || n.Anggaran.Value.IsNegative() || n.Realisasi.Kind == Invalid {
+	if !n.Anggaran.Present() || n.Anggaran.Sign() < 0 || n.Realisasi.Kind == Invalid {
 		return
 	}
 	// The explanation is worded only for a percentage that disagrees: on a
 	// large agency nearly all agree, and wording costs more than checking
 	// (percentAgrees, which needs no decimals, says so for most).
-	if n.Persen.Present() && !percentAgrees(n.Persen, typed.Realisasi, typed.Anggaran) {
+	if n.Persen.Present() && !percentAgrees(n.Persen, n.Realisasi, n.Anggaran) {
+		typed := n.typed()
 		if exact := typed.Persen(); compareRounded(n.Persen, exact) != agrees {
 			c.checkPercentOf(n.Persen, exact, RulePercentMismatch, subject, "persentase",
 				fmt.Sprintf("realisasi %s ÷ anggaran %s × 100", formatAmount(typed.Realisasi), formatAmount(typed.Anggaran)))
 		}
 	}
-	if n.Sisa.Present() {
-		c.checkSisa(n, typed, subject)
+	if n.Sisa.Present() && !sisaAgrees(n.Sisa, n.Anggaran, n.Realisasi) {
+		c.checkSisa(n, subject)
 	}
 
-	if n.Level != LevelTotal && typed.Realisasi.GreaterThan(typed.Anggaran) && !childOverRealized(n) {
+	if n.Level != LevelTotal && overRealized(n) && !childOverRealized(n) {
+		typed := n.typed()
 		c.add(Finding{Rule: RuleOverRealization, Src: n.Realisasi.Src, Subject: subject,
 			Reported: typed.Realisasi.String(), Computed: typed.Anggaran.String(),
 			Message: fmt.Sprintf("%s: realisasi tertulis %s, melebihi anggaran %s (%s %%); realisasi tidak boleh lebih dari anggaran",
 				subject, typedText(n.Realisasi), formatAmount(typed.Anggaran), formatPercent(typed.Persen()))})
 	}
 
-	if n.Level >= LevelProgram && n.Level <= LevelSubKegiatan && n.Sum.Anggaran.IsPositive() &&
-		n.Sum.Persen().LessThan(c.s.LowAbsorption) {
+	if n.Level >= LevelProgram && n.Level <= LevelSubKegiatan && n.Sum().Anggaran.IsPositive() &&
+		n.Sum().Persen().LessThan(c.s.LowAbsorption) {
 		src := n.Persen.Src
 		if src.IsZero() {
 			src = n.Realisasi.Src
 		}
-		below := shownBelow(n.Sum.Persen(), c.s.LowAbsorption)
+		below := shownBelow(n.Sum().Persen(), c.s.LowAbsorption)
 		c.add(Finding{Rule: RuleLowAbsorption, Src: src, Subject: subject,
 			Reported: below.StringFixed(max(2, -below.Exponent())), Computed: c.s.LowAbsorption.String(),
 			Message: fmt.Sprintf("%s: penyerapan %s %% (realisasi %s ÷ anggaran %s × 100) di bawah ambang %s %%; periksa apakah kegiatannya terlaksana",
-				subject, FormatID(below, max(2, -below.Exponent())), formatAmount(n.Sum.Realisasi), formatAmount(n.Sum.Anggaran),
+				subject, FormatID(below, max(2, -below.Exponent())), formatAmount(n.Sum().Realisasi), formatAmount(n.Sum().Anggaran),
 				FormatID(c.s.LowAbsorption, amountPlaces(c.s.LowAbsorption)))})
 	}
 }
 
 // checkSisa compares a row's typed sisa with its anggaran − realisasi.
-func (c *checker) checkSisa(n *Node, typed Amounts, subject string) {
-	if sisaAgrees(n.Sisa, typed.Anggaran, typed.Realisasi) {
-		return
-	}
+func (c *checker) checkSisa(n *Node, subject string) {
+	typed := n.typed()
 	exact := typed.Sisa()
 	switch compareAmount(n.Sisa, exact) {
 	case differs:
 		c.add(Finding{Rule: RuleSisaMismatch, Src: n.Sisa.Src, Subject: subject,
-			Reported: n.Sisa.Value.String(), Computed: jsonAmount(exact),
+			Reported: n.Sisa.Value().String(), Computed: jsonAmount(exact),
 			Message: fmt.Sprintf("%s: sisa tertulis %s, seharusnya %s (anggaran %s − realisasi %s)",
 				subject, typedText(n.Sisa), formatAmount(exact), formatAmount(typed.Anggaran), formatAmount(typed.Realisasi))})
 	case rounded:
@@ -193,11 +193,22 @@ func shownBelow(pct, threshold decimal.Decimal) decimal.Decimal {
 	return pct.Truncate(6)
 }
 
+// overRealized reports whether a row's typed realisasi is above its typed
+// anggaran (blank counting as zero), in 64-bit arithmetic when they fit.
+func overRealized(n *Node) bool {
+	a, ok1 := n.Anggaran.Fixed()
+	r, ok2 := n.Realisasi.Fixed()
+	if d, ok := r.Sub(a); ok1 && ok2 && ok {
+		return d.C > 0
+	}
+	return n.Realisasi.Or0().GreaterThan(n.Anggaran.Or0())
+}
+
 // childOverRealized reports whether a child of n already carries the
 // over-realisation finding, so the parent does not repeat it.
 func childOverRealized(n *Node) bool {
 	for _, ch := range n.Children {
-		if ch.Realisasi.Or0().GreaterThan(ch.Anggaran.Or0()) || childOverRealized(ch) {
+		if overRealized(ch) || childOverRealized(ch) {
 			return true
 		}
 	}
@@ -231,15 +242,15 @@ func (c *checker) checkFigure(f Figure, what, subject string, n need, row Ref) {
 				Message: fmt.Sprintf("%s: %s kosong, padahal harus berisi angka", subject, what)})
 		}
 	case Number:
-		if f.Value.IsNegative() && n&signed == 0 {
-			c.add(Finding{Rule: RuleNegativeValue, Src: f.Src, Subject: subject, Reported: f.Value.String(),
+		if f.Value().IsNegative() && n&signed == 0 {
+			c.add(Finding{Rule: RuleNegativeValue, Src: f.Src, Subject: subject, Reported: f.Value().String(),
 				Message: fmt.Sprintf("%s: %s tertulis %s, padahal %s tidak boleh negatif", subject, what, typedText(f), strings.ToLower(what))})
 		}
 	}
 	if f.NoCache {
 		c.add(Finding{Rule: RuleFormulaNoCache, Src: f.Src, Subject: subject,
-			Reported: "=" + f.Formula(), Computed: f.Value.String(),
-			Message: fmt.Sprintf("%s: rumus =%s tidak menyimpan hasil; lkjip menghitungnya: %s", subject, f.Formula(), formatAmount(f.Value))})
+			Reported: "=" + f.Formula(), Computed: f.Value().String(),
+			Message: fmt.Sprintf("%s: rumus =%s tidak menyimpan hasil; lkjip menghitungnya: %s", subject, f.Formula(), formatAmount(f.Value()))})
 	}
 }
 
@@ -251,9 +262,9 @@ func (c *checker) checkTotal(typed Figure, sum decimal.Decimal, what, subject st
 	switch compareAmount(typed, sum) {
 	case differs:
 		c.add(Finding{Rule: RuleTotalMismatch, Src: typed.Src, Subject: subject,
-			Reported: typed.Value.String(), Computed: jsonAmount(sum),
+			Reported: typed.Value().String(), Computed: jsonAmount(sum),
 			Message: fmt.Sprintf("%s: %s tertulis %s, seharusnya %s, yaitu jumlah rinciannya (selisih %s)",
-				subject, what, typedText(typed), formatAmount(sum), formatAmount(typed.Value.Sub(sum)))})
+				subject, what, typedText(typed), formatAmount(sum), formatAmount(typed.Value().Sub(sum)))})
 	case rounded:
 		c.roundingFinding(typed, sum, subject, what+" (jumlah rincian)")
 	}
@@ -265,15 +276,15 @@ func (c *checker) roundingFinding(typed Figure, exact decimal.Decimal, subject, 
 	msg := fmt.Sprintf("%s: %s tertulis %s, nilai tepatnya %s", subject, what, typedText(typed), exactText(exact, typed.Places))
 	places := max(typed.Places, 0)
 	switch should := exact.Round(places); {
-	case should.Equal(typed.Value):
+	case should.Equal(typed.Value()):
 		msg += "; selisihnya hanya pembulatan"
-	case typed.Value.Equal(exact.Truncate(places)):
+	case typed.Value().Equal(exact.Truncate(places)):
 		msg += fmt.Sprintf(", seharusnya %s bila dibulatkan; angka tertulis dipotong, bukan dibulatkan", FormatID(should, places))
 	default:
 		msg += fmt.Sprintf(", seharusnya %s bila dibulatkan; selisihnya hanya pembulatan", FormatID(should, places))
 	}
 	c.add(Finding{Rule: RuleRounding, Src: typed.Src, Subject: subject,
-		Reported: typed.Value.String(), Computed: exact.Round(divPrecision).String(), Message: msg})
+		Reported: typed.Value().String(), Computed: exact.Round(divPrecision).String(), Message: msg})
 }
 
 // exactText shows an exact value with a few more decimals than were typed,

@@ -152,8 +152,8 @@ func percentPlaces(typed Figure) int32 { return max(typed.Places, 2) }
 
 // setFigure gives a figure a corrected value, shown the way it was typed.
 func setFigure(f *Figure, v decimal.Decimal, places int32) {
-	*f = f.WithText(FormatLike(f.Text(), v, places))
-	f.Value, f.Kind, f.Places, f.NoCache = v, Number, places, false
+	*f = f.WithText(FormatLike(f.Text(), v, places)).WithValue(v)
+	f.Kind, f.Places, f.NoCache = Number, places, false
 }
 
 // subjectOf names a budget row in corrections.
@@ -184,10 +184,10 @@ var (
 func (k *corrector) amounts(n *Node) nodeSums {
 	var s nodeSums
 	if len(n.Children) == 0 {
-		s.Anggaran, s.okA = n.Anggaran.Value, n.Anggaran.Kind == Number
+		s.Anggaran, s.okA = n.Anggaran.Value(), n.Anggaran.Kind == Number
 		switch n.Realisasi.Kind {
 		case Number:
-			s.Realisasi, s.okR = n.Realisasi.Value, true
+			s.Realisasi, s.okR = n.Realisasi.Value(), true
 		case Blank, Absent:
 			s.okR = true
 		}
@@ -215,7 +215,7 @@ func (k *corrector) amounts(n *Node) nodeSums {
 func (k *corrector) parent(n *Node, col column, sum decimal.Decimal, known bool) (decimal.Decimal, bool) {
 	f := col.fig(n)
 	if k.keep[f.Src] {
-		return f.Value, f.Kind == Number
+		return f.Value(), f.Kind == Number
 	}
 	if !known {
 		return sum, false
@@ -254,7 +254,7 @@ func (k *corrector) exactChildren(n *Node, col column) {
 	for _, ch := range n.Children {
 		f, s := col.fig(ch), k.sums[ch]
 		exact := col.sum(s.Amounts)
-		if !col.ok(s) || f.Kind != Number || f.Value.Equal(exact) || k.keep[f.Src] || len(ch.Children) == 0 {
+		if !col.ok(s) || f.Kind != Number || f.Value().Equal(exact) || k.keep[f.Src] || len(ch.Children) == 0 {
 			continue
 		}
 		k.record(f, exact, amountPlaces(exact), false, RuleRounding, subjectOf(ch),
@@ -273,10 +273,10 @@ func (k *corrector) exactChildren(n *Node, col column) {
 // amounts, not for the new.
 func (k *corrector) rates(n *Node) {
 	s := k.sums[n]
-	if !s.okA || !s.okR || !n.Anggaran.Present() || n.Anggaran.Value.IsNegative() {
+	if !s.okA || !s.okR || !n.Anggaran.Present() || n.Anggaran.Value().IsNegative() {
 		return
 	}
-	amt := Amounts{n.Anggaran.Value, n.Realisasi.Or0()}
+	amt := Amounts{n.Anggaran.Value(), n.Realisasi.Or0()}
 	subject, moved := subjectOf(n), k.moved[n]
 	note := ""
 	if moved {
@@ -333,7 +333,7 @@ func (k *corrector) set(f *Figure, exact decimal.Decimal, places int32, pct bool
 		case differs:
 			rule = mismatch
 		case rounded:
-			if strict && !f.Value.Equal(exact.Round(places)) {
+			if strict && !f.Value().Equal(exact.Round(places)) {
 				rule = RuleRounding
 			}
 		}

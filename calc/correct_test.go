@@ -271,8 +271,8 @@ func FuzzCorrect(f *testing.F) {
 		leaves := map[Ref]string{}
 		a.Budgets[0].Root.Walk(func(n *Node) bool {
 			if len(n.Children) == 0 {
-				leaves[n.Anggaran.Src] = n.Anggaran.Value.String()
-				leaves[n.Realisasi.Src] = n.Realisasi.Value.String()
+				leaves[n.Anggaran.Src] = n.Anggaran.Value().String()
+				leaves[n.Realisasi.Src] = n.Realisasi.Value().String()
 			}
 			return true
 		})
@@ -280,26 +280,26 @@ func FuzzCorrect(f *testing.F) {
 		b, _ := Correct(a, DefaultSettings(), nil)
 		b.Budgets[0].Root.Walk(func(n *Node) bool {
 			if len(n.Children) == 0 {
-				require.Equal(t, leaves[n.Anggaran.Src], n.Anggaran.Value.String(), "a leaf changed")
-				require.Equal(t, leaves[n.Realisasi.Src], n.Realisasi.Value.String(), "a leaf changed")
+				require.Equal(t, leaves[n.Anggaran.Src], n.Anggaran.Value().String(), "a leaf changed")
+				require.Equal(t, leaves[n.Realisasi.Src], n.Realisasi.Value().String(), "a leaf changed")
 			} else {
 				var ang, real decimal.Decimal
 				for _, ch := range n.Children {
 					ang, real = ang.Add(ch.Anggaran.Or0()), real.Add(ch.Realisasi.Or0())
 				}
 				if n.Anggaran.Present() {
-					require.NotEqual(t, differs, compareAmount(n.Anggaran, ang), "%s anggaran %s ≠ %s", n.Name, n.Anggaran.Value, ang)
+					require.NotEqual(t, differs, compareAmount(n.Anggaran, ang), "%s anggaran %s ≠ %s", n.Name, n.Anggaran.Value(), ang)
 				}
 				if n.Realisasi.Present() {
-					require.NotEqual(t, differs, compareAmount(n.Realisasi, real), "%s realisasi %s ≠ %s", n.Name, n.Realisasi.Value, real)
+					require.NotEqual(t, differs, compareAmount(n.Realisasi, real), "%s realisasi %s ≠ %s", n.Name, n.Realisasi.Value(), real)
 				}
 			}
 			amounts := Amounts{n.Anggaran.Or0(), n.Realisasi.Or0()}
 			if n.Persen.Present() && n.Anggaran.Present() {
-				require.NotEqual(t, differs, compareRounded(n.Persen, amounts.Persen()), "%s persen %s", n.Name, n.Persen.Value)
+				require.NotEqual(t, differs, compareRounded(n.Persen, amounts.Persen()), "%s persen %s", n.Name, n.Persen.Value())
 			}
 			if n.Sisa.Present() && n.Anggaran.Present() {
-				require.NotEqual(t, differs, compareAmount(n.Sisa, amounts.Sisa()), "%s sisa %s", n.Name, n.Sisa.Value)
+				require.NotEqual(t, differs, compareAmount(n.Sisa, amounts.Sisa()), "%s sisa %s", n.Name, n.Sisa.Value())
 			}
 			return true
 		})

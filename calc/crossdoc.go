@@ -204,13 +204,13 @@ func (c *checker) checkPK(r *Result) {
 		if !row.Anggaran.Present() {
 			continue
 		}
-		want := dpa.Sum.Anggaran
+		want := dpa.Sum().Anggaran
 		switch compareAmount(row.Anggaran, want) {
 		case differs:
 			c.add(Finding{Rule: RulePKBudgetMismatch, Src: row.Anggaran.Src, Subject: dpa.Name,
-				Reported: row.Anggaran.Value.String(), Computed: jsonAmount(want),
+				Reported: row.Anggaran.Value().String(), Computed: jsonAmount(want),
 				Message: fmt.Sprintf("%s: anggaran di Perjanjian Kinerja tertulis %s, seharusnya %s seperti di DPA (%s; selisih %s)",
-					dpa.Name, typedText(row.Anggaran), formatAmount(want), dpa.Src, formatAmount(row.Anggaran.Value.Sub(want)))})
+					dpa.Name, typedText(row.Anggaran), formatAmount(want), dpa.Src, formatAmount(row.Anggaran.Value().Sub(want)))})
 		case rounded:
 			c.roundingFinding(row.Anggaran, want, dpa.Name, "anggaran di Perjanjian Kinerja")
 		}

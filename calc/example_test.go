@@ -48,7 +48,7 @@ func ExampleCorrect() {
 	a := sample()
 	// A typo in the program's realisasi: the kegiatan add up to 557.273.743.
 	prog := a.Budgets[0].Root.Children[0]
-	prog.Realisasi.Value = decimal.RequireFromString("557363743")
+	prog.Realisasi = prog.Realisasi.WithValue(decimal.RequireFromString("557363743"))
 	_, cs := calc.Correct(a, calc.DefaultSettings(), nil)
 	for _, c := range cs {
 		fmt.Println(c.Src, c.Rule, c.Text())

@@ -1,6 +1,8 @@
 package calc
 
 import (
+	"cmp"
+	"math"
 	"math/big"
 	"math/bits"
 
@@ -29,25 +31,83 @@ const (
 // corrected cell back in the same form); Places is the number of decimals
 // typed, which decides what counts as a rounding difference.
 //
-// The fields are ordered so that the small ones share one word: a budget
-// row holds four figures, and a large DPA has hundreds of thousands. The
-// text and formula sit behind one pointer, nil when both are empty: a
-// number stored as a number, without a formula, as nearly every figure of
-// a large file is, keeps no text (56 bytes rather than 80).
+// A budget row holds four figures, and a large DPA has a million rows, so a
+// figure is kept small (TestSizes): its value is held as a 64-bit
+// coefficient and a small exponent, without the big.Int a decimal.Decimal
+// allocates, whenever it fits (any amount up to 18 digits does); the text,
+// the formula and a value that does not fit sit behind one pointer, nil
+// for a number stored as a number without a formula, as nearly every
+// figure of a large file is.
 type Figure struct {
-	Value  decimal.Decimal
-	typed  *typedCell // nil when Text and Formula are both ""
 	Src    Ref
+	coef   int64      // the value is coef × 10^exp, unless typed.wide
+	typed  *typedCell // nil when Text and Formula are "" and the value fits
 	Places int32
+	exp    int8
 	Kind   FigureKind
 	// NoCache reports that the file stored no result for the cell's
 	// formula, so Value was evaluated by lkjip.
 	NoCache bool
 }
 
-// typedCell is what a figure's cell showed and computed it. It is never
-// changed once made: copies of a figure share it.
-type typedCell struct{ text, formula string }
+// typedCell is what a figure's cell showed and computed it, and its value
+// when that does not fit the figure. It is never changed once made: copies
+// of a figure share it.
+type typedCell struct {
+	text, formula string
+	wide          bool            // value holds the figure's value
+	value         decimal.Decimal // when wide
+}
+
+// Value is the figure's exact value (zero when it holds none): the same
+// coefficient and exponent as the decimal it was given.
+func (f Figure) Value() decimal.Decimal {
+	if f.typed != nil && f.typed.wide {
+		return f.typed.value
+	}
+	return decimal.New(f.coef, int32(f.exp))
+}
+
+// WithValue returns the figure holding d; its kind, places and cell are
+// unchanged.
+func (f Figure) WithValue(d decimal.Decimal) Figure {
+	text, formula := f.Text(), f.Formula()
+	f.coef, f.exp, f.typed = 0, 0, nil
+	e := d.Exponent()
+	if e >= math.MinInt8 && e <= math.MaxInt8 && d.NumDigits() <= 18 {
+		f.coef, f.exp = d.CoefficientInt64(), int8(e)
+		return f.Typed(text, formula)
+	}
+	f.typed = &typedCell{text: text, formula: formula, wide: true, value: d}
+	return f
+}
+
+// fixed is the figure's value in 64-bit arithmetic (as fixed.Of gives it
+// from Value); ok is false when it does not fit.
+func (f Figure) fixed() (fixed.Dec, bool) {
+	if f.typed != nil && f.typed.wide || f.coef >= 1e18 || f.coef <= -1e18 {
+		return fixed.Dec{}, false
+	}
+	return fixed.Dec{C: f.coef, E: int32(f.exp)}, true
+}
+
+// Fixed is Or0 in 64-bit arithmetic, as fixed.Of(f.Or0()) gives it
+// without making a decimal; ok is false when it does not fit, and Or0 must
+// be used.
+func (f Figure) Fixed() (fixed.Dec, bool) {
+	if f.Kind != Number {
+		return fixed.Dec{E: 1}, true // decimal.Zero
+	}
+	return f.fixed()
+}
+
+// Sign is the sign of the figure's value: -1, 0 or +1.
+func (f Figure) Sign() int {
+	if f.typed != nil && f.typed.wide {
+		return f.typed.value.Sign()
+	}
+	return cmp.Compare(f.coef, 0)
+}
 
 // Text is what the cell showed, when that was not a number stored as one:
 // "1.788.546.290", "85,71 %", "seratus".
@@ -70,9 +130,13 @@ func (f Figure) Formula() string {
 // Typed returns the figure with the given text and formula (see Text and
 // Formula), replacing any it had.
 func (f Figure) Typed(text, formula string) Figure {
-	f.typed = nil
-	if text != "" || formula != "" {
-		f.typed = &typedCell{text, formula}
+	switch {
+	case f.typed != nil && f.typed.wide:
+		f.typed = &typedCell{text: text, formula: formula, wide: true, value: f.typed.value}
+	case text != "" || formula != "":
+		f.typed = &typedCell{text: text, formula: formula}
+	default:
+		f.typed = nil
 	}
 	return f
 }
@@ -89,7 +153,7 @@ func (f Figure) Present() bool { return f.Kind == Number }
 // Or returns the figure's value, or zero when it holds none.
 func (f Figure) Or0() decimal.Decimal {
 	if f.Kind == Number {
-		return f.Value
+		return f.Value()
 	}
 	return decimal.Zero
 }
@@ -98,7 +162,7 @@ func (f Figure) Or0() decimal.Decimal {
 // It panics on a malformed literal, like regexp.MustCompile.
 func Num(s string) Figure {
 	d := decimal.RequireFromString(s)
-	return Figure{Value: d, Kind: Number, Places: max(0, -d.Exponent())}.Typed(s, "")
+	return Figure{Kind: Number, Places: max(0, -d.Exponent())}.WithValue(d).Typed(s, "")
 }
 
 // hundred is used by every percentage.

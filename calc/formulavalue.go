@@ -201,7 +201,7 @@ func columnValue(t *DataTable, col string) (decimal.Decimal, bool) {
 		if t.Total == nil || i >= len(t.Total.Values) || !t.Total.Values[i].Present() {
 			return decimal.Zero, false
 		}
-		return t.Total.Values[i].Value, true
+		return t.Total.Values[i].Value(), true
 	}
 	var sum decimal.Decimal
 	for _, r := range t.Rows {
@@ -210,7 +210,7 @@ func columnValue(t *DataTable, col string) (decimal.Decimal, bool) {
 		}
 		switch v := r.Values[i]; v.Kind {
 		case Number:
-			sum = sum.Add(v.Value)
+			sum = sum.Add(v.Value())
 		case Invalid:
 			return decimal.Zero, false
 		}
@@ -244,7 +244,7 @@ func namedValue(a *Agency, v FormulaVar, year int) (*DataTable, decimal.Decimal,
 			if found != nil {
 				return nil, decimal.Zero, false // ambiguous
 			}
-			found, value = t, r.Values[col].Value
+			found, value = t, r.Values[col].Value()
 		}
 	}
 	return found, value, found != nil

@@ -76,7 +76,7 @@ func (c *checker) checkIndicator(r *Result, p *IndicatorResult, node *PohonNode)
 	c.checkFigure(p.Realisasi, "Realisasi", p.Name, required|signed, p.Src)
 	c.checkFigure(p.Indicator.Capaian, "Capaian", p.Name, signed, p.Src)
 	if p.Target.Present() && p.Realisasi.Present() {
-		p.Capaian, p.HasCapaian = Capaian(p.Target.Value, p.Realisasi.Value, p.Polarity, c.s.Variant)
+		p.Capaian, p.HasCapaian = Capaian(p.Target.Value(), p.Realisasi.Value(), p.Polarity, c.s.Variant)
 		p.Capped = CapCapaian(p.Capaian, c.s.CapaianCap)
 	}
 	if node != nil && node.Formula != "" {
@@ -120,7 +120,7 @@ func (c *checker) checkFormula(p *IndicatorResult) {
 	switch compareRounded(typed, fv.Value) {
 	case differs:
 		c.add(Finding{Rule: RuleIndicatorFormulaMismatch, Src: typed.Src, Subject: p.Name,
-			Reported: typed.Value.String(), Computed: jsonPercent(fv.Value),
+			Reported: typed.Value().String(), Computed: jsonPercent(fv.Value),
 			Message: fmt.Sprintf("%s: realisasi tertulis %s, seharusnya %s menurut %s",
 				p.Name, typedText(typed), formatPercent(fv.Value), p.formulaNote())})
 	case rounded:
@@ -130,7 +130,7 @@ func (c *checker) checkFormula(p *IndicatorResult) {
 
 // sameFigure reports an indicator figure typed differently in two tables.
 func (c *checker) sameFigure(typed, first Figure, subject, what, note string) {
-	if !typed.Present() || !first.Present() || typed.Value.Equal(first.Value) {
+	if !typed.Present() || !first.Present() || typed.Value().Equal(first.Value()) {
 		return
 	}
 	msg := fmt.Sprintf("%s: %s tertulis %s, padahal di %s tertulis %s; indikator yang sama untuk tahun yang sama harus sama",
@@ -139,7 +139,7 @@ func (c *checker) sameFigure(typed, first Figure, subject, what, note string) {
 		msg += "; " + note
 	}
 	c.add(Finding{Rule: RuleRealisasiMismatch, Src: typed.Src, Subject: subject,
-		Reported: typed.Value.String(), Computed: first.Value.String(), Message: msg})
+		Reported: typed.Value().String(), Computed: first.Value().String(), Message: msg})
 }
 
 // checkCapaian compares a typed capaian with the computed one. With a cap
@@ -153,7 +153,7 @@ func (c *checker) checkCapaian(typed Figure, p *IndicatorResult) {
 		return
 	}
 	why := fmt.Sprintf("%s menurut %s: %s, dengan target %s dan realisasi %s",
-		p.Polarity.label(), p.PolarityFrom, capaianRule(p.Target.Value, p.Realisasi.Value, p.Polarity, c.s.Variant),
+		p.Polarity.label(), p.PolarityFrom, capaianRule(p.Target.Value(), p.Realisasi.Value(), p.Polarity, c.s.Variant),
 		typedText(p.Target), typedText(p.Realisasi))
 	if compareRounded(typed, p.Capaian) == differs {
 		if alt := c.otherFormula(typed, p); alt != "" {
@@ -184,7 +184,7 @@ func capaianRule(t, r decimal.Decimal, p Polarity, v Variant) string {
 // otherFormula returns the description of a capaian formula, other than the
 // one in use, that gives the typed figure; "" when none does.
 func (c *checker) otherFormula(typed Figure, p *IndicatorResult) string {
-	t, r := p.Target.Value, p.Realisasi.Value
+	t, r := p.Target.Value(), p.Realisasi.Value()
 	type alt struct {
 		pol Polarity
 		v   Variant

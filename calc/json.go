@@ -225,7 +225,7 @@ func jsonAmounts(a Amounts) JSONAmounts {
 // jsonNode writes a budget row; with children set, a program carries its
 // kegiatan and a kegiatan its sub-kegiatan.
 func jsonNode(n *Node, children bool) JSONNode {
-	j := JSONNode{Code: n.Code, Name: n.Name, Source: n.Src.String(), JSONAmounts: jsonAmounts(n.Sum)}
+	j := JSONNode{Code: n.Code, Name: n.Name, Source: n.Src.String(), JSONAmounts: jsonAmounts(n.Sum())}
 	if !children {
 		return j
 	}
@@ -245,5 +245,5 @@ func figureJSON(f Figure) string {
 	if !f.Present() {
 		return ""
 	}
-	return f.Value.String()
+	return f.Value().String()
 }

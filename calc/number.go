@@ -47,7 +47,7 @@ func typedText(f Figure) string {
 	if f.Text() != "" {
 		return f.Text()
 	}
-	return FormatID(f.Value, f.Places)
+	return FormatID(f.Value(), f.Places)
 }
 
 // jsonAmount is the exact plain form used in JSON: whole rupiah print without

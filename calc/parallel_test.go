@@ -28,7 +28,7 @@ func TestParallelCheck(t *testing.T) {
 func largeAgency(rows int) *Agency {
 	row := 0
 	fig := func(col int, v decimal.Decimal, places int32) Figure {
-		return Figure{Kind: Number, Value: v, Places: places, Src: NewRef("dpa.xlsx", "DPA", row, col)}
+		return Figure{Kind: Number, Places: places, Src: NewRef("dpa.xlsx", "DPA", row, col)}.WithValue(v)
 	}
 	node := func(level Level, name string) *Node {
 		row++
@@ -40,11 +40,11 @@ func largeAgency(rows int) *Agency {
 		n.Persen = fig(6, Percent(real, ang).Round(2), 2)
 		switch row % 97 {
 		case 3:
-			n.Persen.Value = n.Persen.Value.Add(decimal.NewFromInt(1))
+			n.Persen = n.Persen.WithValue(n.Persen.Value().Add(decimal.NewFromInt(1)))
 		case 5:
-			n.Sisa.Value = n.Sisa.Value.Add(decimal.NewFromInt(10))
+			n.Sisa = n.Sisa.WithValue(n.Sisa.Value().Add(decimal.NewFromInt(10)))
 		case 7:
-			n.Persen.Value = n.Persen.Value.Add(decimal.New(1, -2)) // off by rounding
+			n.Persen = n.Persen.WithValue(n.Persen.Value().Add(decimal.New(1, -2))) // off by rounding
 		}
 	}
 	root := node(LevelTotal, "JUMLAH")

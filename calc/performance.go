@@ -124,7 +124,7 @@ func (c *checker) checkPerformance(r *Result) {
 
 	for _, s := range r.Sasaran {
 		for _, p := range s.Programs {
-			s.Amounts = s.Amounts.Add(p.Sum)
+			s.Amounts = s.Amounts.Add(p.Sum())
 		}
 		s.Alokasi = Percent(s.Amounts.Anggaran, r.BelanjaLangsung)
 		var sum decimal.Decimal

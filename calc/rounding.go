@@ -127,23 +127,24 @@ func quickRound(d decimal.Decimal, places int32) (decimal.Decimal, bool) {
 }
 
 // percentAgrees reports, without allocating, that a typed percentage is
-// part ÷ whole × 100 (Percent) rounded at its precision, so that
-// compareRounded(typed, Percent(part, whole)) would say it agrees. False
-// means the decimal comparison decides: the figures are outside what
-// 128-bit arithmetic covers, the typed value is not stored at its
-// precision, or it differs (it may still agree, as a floating-point
-// result). A budget has a percentage on every row, nearly all of which
-// agree.
-func percentAgrees(typed Figure, part, whole decimal.Decimal) bool {
+// part ÷ whole × 100 (Percent of their Or0) rounded at its precision, so
+// that compareRounded would say it agrees. False means the decimal
+// comparison decides: the figures are outside what 128-bit arithmetic
+// covers, the typed value is not stored at its precision, or it differs (it
+// may still agree, as a floating-point result). A budget has a percentage
+// on every row, nearly all of which agree.
+func percentAgrees(typed, part, whole Figure) bool {
 	places := max(typed.Places, 0)
-	v, ok := fixed.Of(typed.Or0())
-	if !ok || v.E != -places {
+	v, ok := typed.fixed()
+	p, ok1 := part.Fixed()
+	w, ok2 := whole.Fixed()
+	if typed.Kind != Number || !ok || !ok1 || !ok2 || v.E != -places {
 		return false
 	}
-	if whole.IsZero() {
+	if w.C == 0 {
 		return v.C == 0
 	}
-	q, ok := percentOf(part, whole)
+	q, ok := fixed.Percent(p, w)
 	if !ok {
 		return false
 	}
@@ -152,14 +153,14 @@ func percentAgrees(typed Figure, part, whole decimal.Decimal) bool {
 }
 
 // sisaAgrees reports, without allocating, that a typed sisa is anggaran −
-// realisasi exactly (compareAmount's agrees). False means the decimal
-// comparison decides: the amounts are not stored at one precision, do not
-// fit, or differ.
-func sisaAgrees(typed Figure, anggaran, realisasi decimal.Decimal) bool {
-	v, ok1 := fixed.Of(typed.Or0())
-	a, ok2 := fixed.Of(anggaran)
-	r, ok3 := fixed.Of(realisasi)
-	if !ok1 || !ok2 || !ok3 {
+// realisasi exactly (compareAmount's agrees, on their Or0). False means the
+// decimal comparison decides: the amounts are not stored at one precision,
+// do not fit, or differ.
+func sisaAgrees(typed, anggaran, realisasi Figure) bool {
+	v, ok1 := typed.fixed()
+	a, ok2 := anggaran.Fixed()
+	r, ok3 := realisasi.Fixed()
+	if typed.Kind != Number || !ok1 || !ok2 || !ok3 {
 		return false
 	}
 	d, ok := a.Sub(r)

@@ -11,7 +11,7 @@ import (
 )
 
 func typed(value string, places int32) Figure {
-	return Figure{Value: decimal.RequireFromString(value), Kind: Number, Places: places}
+	return Figure{Kind: Number, Places: places}.WithValue(decimal.RequireFromString(value))
 }
 
 func TestCompareRounded(t *testing.T) {
@@ -147,19 +147,19 @@ func TestQuickAgreement(t *testing.T) {
 		}
 	}
 	typedOf := func(d decimal.Decimal, places int32) Figure {
-		return Figure{Value: d, Kind: Number, Places: places}
+		return Figure{Kind: Number, Places: places}.WithValue(d)
 	}
 	checkPercent := func(typed Figure, part, whole decimal.Decimal) {
-		if percentAgrees(typed, part, whole) {
-			require.Equal(t, agrees, compareRounded(typed, Percent(part, whole)), "typed %s (places %d), %s ÷ %s", typed.Value, typed.Places, part, whole)
+		if percentAgrees(typed, typedOf(part, 0), typedOf(whole, 0)) {
+			require.Equal(t, agrees, compareRounded(typed, Percent(part, whole)), "typed %s (places %d), %s ÷ %s", typed.Value(), typed.Places, part, whole)
 		}
 	}
 	checkSisa := func(typed Figure, a, r decimal.Decimal) {
 		want := compareAmount(typed, a.Sub(r)) == agrees
-		if sisaAgrees(typed, a, r) {
-			require.True(t, want, "typed %s, %s − %s", typed.Value, a, r)
-		} else if want && typed.Value.Exponent() == a.Exponent() && a.Exponent() == r.Exponent() {
-			t.Fatalf("sisaAgrees left an agreeing sisa to the decimals: %s, %s − %s", typed.Value, a, r)
+		if sisaAgrees(typed, typedOf(a, 0), typedOf(r, 0)) {
+			require.True(t, want, "typed %s, %s − %s", typed.Value(), a, r)
+		} else if want && typed.Value().Exponent() == a.Exponent() && a.Exponent() == r.Exponent() {
+			t.Fatalf("sisaAgrees left an agreeing sisa to the decimals: %s, %s − %s", typed.Value(), a, r)
 		}
 	}
 	answered := 0
@@ -170,7 +170,7 @@ func TestQuickAgreement(t *testing.T) {
 		for _, v := range []decimal.Decimal{exact.Round(places), exact.Truncate(places), exact.Round(places).Add(decimal.New(1, -places)), exact.Round(places).Neg()} {
 			v = decimal.New(v.Shift(places).IntPart(), -places) // stored at its precision
 			checkPercent(typedOf(v, places), r, a)
-			if percentAgrees(typedOf(v, places), r, a) {
+			if percentAgrees(typedOf(v, places), typedOf(r, 0), typedOf(a, 0)) {
 				answered++
 			}
 		}
@@ -186,5 +186,10 @@ func TestQuickAgreement(t *testing.T) {
 	checkPercent(typedOf(decimal.New(-13, 0), 0), decimal.New(-125, -3), decimal.New(1, 0)) // −12.5 → −13
 	checkPercent(typedOf(decimal.New(3333, -2), 2), decimal.New(1, 0), decimal.New(3, 0))
 	checkPercent(typedOf(decimal.Zero, 0), decimal.New(5, 0), decimal.Zero) // anggaran 0: persen 0
+	// A blank realisasi counts as zero, as Or0 has it.
+	blank := Figure{Kind: Blank}
+	assert.True(t, percentAgrees(typedOf(decimal.New(0, -2), 2), blank, typedOf(decimal.New(5, 0), 0)))
+	assert.True(t, sisaAgrees(typedOf(decimal.New(5, 0), 0), typedOf(decimal.New(5, 0), 0), blank))
+	assert.False(t, sisaAgrees(blank, typedOf(decimal.New(5, 0), 0), typedOf(decimal.New(5, 0), 0)), "a blank sisa is not checked here")
 	assert.Greater(t, answered, 15000, "the fast path answers for ordinary figures")
 }

@@ -19,10 +19,10 @@ func (c *checker) checkAlokasi(r *Result, sasaran []*SasaranResult, dpa map[int]
 		c.checkFigure(row.Persen, "% Anggaran", subject, optional, row.Src)
 		base := row.Anggaran.Or0()
 		if p := dpa[i]; p != nil {
-			base = p.Sum.Anggaran
+			base = p.Sum().Anggaran
 			if row.Anggaran.Present() && compareAmount(row.Anggaran, base) == differs {
 				c.add(Finding{Rule: RuleAllocationMismatch, Src: row.Anggaran.Src, Subject: subject,
-					Reported: row.Anggaran.Value.String(), Computed: jsonAmount(base),
+					Reported: row.Anggaran.Value().String(), Computed: jsonAmount(base),
 					Message: fmt.Sprintf("%s: anggaran di tabel alokasi tertulis %s, seharusnya %s seperti di DPA (%s)",
 						subject, typedText(row.Anggaran), formatAmount(base), p.Src)})
 				c.fix(row.Anggaran, base, amountPlaces(base), false, RuleAllocationMismatch, subject, "anggaran program di DPA")
@@ -80,7 +80,7 @@ func (c *checker) checkEfisiensi(r *Result, sasaran []*SasaranResult) {
 			case compareRounded(row.Efisiensi, Efisiensi(other, s.Capaian, s.Penyerapan())) != differs:
 				why += "; angka tertulis sesuai " + other.formula()
 			case m == EfficiencySelisih && row.Capaian.Present() && row.Penyerapan.Present() &&
-				compareRounded(row.Efisiensi, row.Capaian.Value.Sub(row.Penyerapan.Value)) != differs &&
+				compareRounded(row.Efisiensi, row.Capaian.Value().Sub(row.Penyerapan.Value())) != differs &&
 				compareRounded(row.Capaian, s.Capaian) == differs:
 				why += fmt.Sprintf("; angka tertulis dihitung dari capaian tertulis %s", typedText(row.Capaian))
 			}
@@ -127,7 +127,7 @@ func (c *checker) checkPercentOf(typed Figure, exact decimal.Decimal, rule Rule,
 	switch v {
 	case differs:
 		c.add(Finding{Rule: rule, Src: typed.Src, Subject: subject,
-			Reported: typed.Value.String(), Computed: jsonPercent(exact),
+			Reported: typed.Value().String(), Computed: jsonPercent(exact),
 			Message: fmt.Sprintf("%s: %s tertulis %s, seharusnya %s %% (%s)", subject, what, typedText(typed), formatPercent(exact), why)})
 	case rounded:
 		c.roundingFinding(typed, exact, subject, what+" (%)")

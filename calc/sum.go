@@ -16,9 +16,18 @@ type summer struct {
 // fastLimit bounds the coefficients kept in int64, with room for a sum.
 const fastLimit = 1 << 61
 
+// addFigure adds f's value, zero when it holds none (Figure.Or0), without
+// making a decimal of it when it fits.
+func (s *summer) addFigure(f Figure) {
+	if d, ok := f.Fixed(); ok && !s.slow && s.addFast(d.C, d.E) {
+		return
+	}
+	s.add(f.Or0())
+}
+
 func (s *summer) add(x decimal.Decimal) {
 	if !s.slow {
-		if s.addFast(x) {
+		if x.NumDigits() <= 18 && s.addFast(x.CoefficientInt64(), x.Exponent()) {
 			return
 		}
 		s.slow, s.d = true, decimal.New(s.c, s.e)
@@ -26,11 +35,9 @@ func (s *summer) add(x decimal.Decimal) {
 	s.d = s.d.Add(x)
 }
 
-func (s *summer) addFast(x decimal.Decimal) bool {
-	if x.NumDigits() > 18 {
-		return false
-	}
-	c, e := x.CoefficientInt64(), x.Exponent()
+// addFast adds c × 10^e (|c| < 10^18) in int64 arithmetic; false when the
+// total would not fit.
+func (s *summer) addFast(c int64, e int32) bool {
 	total := s.c
 	switch {
 	case e < s.e:

@@ -55,7 +55,7 @@ func Summarize(r *Result) Summary {
 	}
 	s.HasBudget = len(r.Agency.Budgets) > 0
 	for _, p := range r.Programs {
-		s.Programs = append(s.Programs, ProgramSummary{Code: p.Code, Name: p.Name, Src: p.Src, Amounts: p.Sum})
+		s.Programs = append(s.Programs, ProgramSummary{Code: p.Code, Name: p.Name, Src: p.Src, Amounts: p.Sum()})
 	}
 	for _, ss := range r.Sasaran {
 		if ss.HasCapaian {

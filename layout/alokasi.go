@@ -72,7 +72,7 @@ func (rp *report) denominator() (string, any) {
 	r, st := rp.r, rp.st
 	bl := num(r.BelanjaLangsung)
 	for _, g := range r.Groups {
-		if row, ok := rp.nodeRow[g]; ok && g.Sum.Anggaran.Equal(r.BelanjaLangsung) {
+		if row, ok := rp.nodeRow[g]; ok && g.Sum().Anggaran.Equal(r.BelanjaLangsung) {
 			return "Penyebut: anggaran " + g.Name, formula(st.boldAmount, ref(SheetPenyerapan, colAnggaran, row), bl)
 		}
 	}

@@ -209,7 +209,7 @@ func capaianFormula(row int, p calc.Polarity, v calc.Variant) string {
 func figureCell(style int, f calc.Figure) sourced {
 	switch {
 	case f.Present():
-		return from(val(style, num(f.Value)), f.Src)
+		return from(val(style, num(f.Value())), f.Src)
 	case f.Kind == calc.Invalid:
 		return from(txt(style, f.Text()), f.Src)
 	}

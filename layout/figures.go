@@ -31,6 +31,17 @@ func figuresOf(a calc.Amounts, bands []band, set calc.LabelSet) figures {
 	return figures{num(a.Anggaran), num(a.Realisasi), num(a.Sisa()), num(pct), calc.Predikat(pct, set)}
 }
 
+// nodeFigures is figuresOf(n.Sum()), without making decimals of the
+// figures of a leaf (nearly every row of a large budget).
+func nodeFigures(n *calc.Node, bands []band, set calc.LabelSet) figures {
+	if ang, real, ok := n.FixedSum(); ok {
+		if f, ok := quickFixed(ang, real, bands); ok {
+			return f
+		}
+	}
+	return figuresOf(n.Sum(), bands, set)
+}
+
 // quickFigures is figuresOf for amounts that fit; ok is false otherwise.
 func quickFigures(a calc.Amounts, bands []band) (f figures, ok bool) {
 	ang, ok1 := fixed.Of(a.Anggaran)
@@ -38,6 +49,11 @@ func quickFigures(a calc.Amounts, bands []band) (f figures, ok bool) {
 	if !ok1 || !ok2 {
 		return figures{}, false
 	}
+	return quickFixed(ang, real, bands)
+}
+
+// quickFixed is quickFigures on the amounts in 64-bit arithmetic.
+func quickFixed(ang, real fixed.Dec, bands []band) (f figures, ok bool) {
 	sisa, ok := ang.Sub(real)
 	if !ok {
 		return figures{}, false

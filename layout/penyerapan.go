@@ -71,7 +71,8 @@ func (rp *report) penyerapan() error {
 		root = *b[0].Root
 	}
 	text := [3]rowCell{{style: st.bold}, {style: st.bold, text: "JUMLAH", src: &root.Src}, {style: st.bold, text: calc.LevelTotal.Label()}}
-	if err := rp.figureRow(w, 0, text, rp.r.Totals, &root, top, true); err != nil {
+	fig := figuresOf(rp.r.Totals, rp.bands, rp.r.Settings.Labels)
+	if err := rp.figureRow(w, 0, text, fig, &root, top, true); err != nil {
 		return err
 	}
 	rng := fmt.Sprintf("%s%d:%s%d", colPredikat, first, colPredikat, rp.totalRow)
@@ -125,17 +126,17 @@ func (rp *report) budgetRow(w *sheetWriter, n *calc.Node, depth int, kids []int)
 		{style: st.indent[min(depth, len(st.indent)-1)], text: name, src: &n.Src},
 		{style: st.text, text: n.Level.Label()},
 	}
-	return rp.figureRow(w, depth, text, n.Sum, n, kids, len(kids) > 0)
+	fig := nodeFigures(n, rp.bands, rp.r.Settings.Labels)
+	return rp.figureRow(w, depth, text, fig, n, kids, len(kids) > 0)
 }
 
 // figureRow writes the next row at an outline level: three text cells,
-// then the figures of a as calc computes them, in bold when bold.
+// then fig (the figures as calc computes them), in bold when bold.
 // Anggaran and realisasi are the sums of rows kids when there are any;
 // sisa, percentage and predikat are formulas on the row. src's figures
 // name the input cells the figures stand for.
-func (rp *report) figureRow(w *sheetWriter, level int, text [3]rowCell, a calc.Amounts, src *calc.Node, kids []int, bold bool) error {
+func (rp *report) figureRow(w *sheetWriter, level int, text [3]rowCell, fig figures, src *calc.Node, kids []int, bold bool) error {
 	st, row := rp.st, w.row+1
-	fig := figuresOf(a, rp.bands, rp.r.Settings.Labels)
 	amount, pct := st.amount, st.percent
 	if bold {
 		amount, pct = st.boldAmount, st.boldPercent

@@ -206,10 +206,10 @@ func (rp *report) programTable(w *sheetWriter) (rowSpan, error) {
 		}
 		on := func(col string) string { return ref(SheetPenyerapan, col, row) }
 		r, err := w.next(val(st.center, i+1), txt(st.wrap, p.Name),
-			formula(st.amount, on(colAnggaran), num(p.Sum.Anggaran)),
-			formula(st.amount, on(colRealisasi), num(p.Sum.Realisasi)),
-			formula(st.percent, on(colPersen), num(p.Sum.Persen())),
-			formula(st.text, on(colPredikat), rp.r.Predikat(p.Sum.Persen())))
+			formula(st.amount, on(colAnggaran), num(p.Sum().Anggaran)),
+			formula(st.amount, on(colRealisasi), num(p.Sum().Realisasi)),
+			formula(st.percent, on(colPersen), num(p.Sum().Persen())),
+			formula(st.text, on(colPredikat), rp.r.Predikat(p.Sum().Persen())))
 		if err != nil {
 			return span, err
 		}
@@ -255,7 +255,7 @@ func copyFigure(style int, at string, f calc.Figure) any {
 	if !f.Present() {
 		return txt(style, "")
 	}
-	return formula(style, at, num(f.Value))
+	return formula(style, at, num(f.Value()))
 }
 
 // charts draws absorption per program and capaian per indicator as
@@ -299,7 +299,7 @@ func (rp *report) maxPercent(programs bool) decimal.Decimal {
 	top := decimal.Zero
 	if programs {
 		for _, p := range rp.r.Programs {
-			top = decimal.Max(top, p.Sum.Persen())
+			top = decimal.Max(top, p.Sum().Persen())
 		}
 		return top
 	}

@@ -122,9 +122,9 @@ func typedStored(f *cellFix) string {
 		return o.Text()
 	}
 	if f.percent {
-		return numText(o.Value.Shift(-2))
+		return numText(o.Value().Shift(-2))
 	}
-	return numText(o.Value)
+	return numText(o.Value())
 }
 
 // set makes a corrected cell a plain value, as text or as a number as the

@@ -37,14 +37,14 @@ B;BELANJA LANGSUNG;;
 `)
 	root := a.Budgets[0].Root
 	assert.Equal(t, "Jumlah Belanja", root.Name)
-	assert.Equal(t, "1500", root.Anggaran.Value.String())
+	assert.Equal(t, "1500", root.Anggaran.Value().String())
 	require.Len(t, root.Children, 2)
 	btl, bl := root.Children[0], root.Children[1]
 	assert.Equal(t, calc.LevelGroup, btl.Level)
-	assert.Equal(t, "1000", btl.Anggaran.Value.String())
+	assert.Equal(t, "1000", btl.Anggaran.Value().String())
 	assert.Equal(t, "t.csv: t!C4", btl.Anggaran.Src.String(), "the subtotal row's cell")
 	assert.Equal(t, calc.LevelAkun, btl.Children[0].Level, "Belanja Pegawai groups accounts")
-	assert.Equal(t, "500", bl.Anggaran.Value.String())
+	assert.Equal(t, "500", bl.Anggaran.Value().String())
 	require.Len(t, bl.Children, 1)
 	p := bl.Children[0]
 	assert.Equal(t, calc.LevelProgram, p.Level)
@@ -71,7 +71,7 @@ func TestTotalAboveRows(t *testing.T) {
 2.16.01.2.01;Kegiatan A1;1.000;800
 `)
 	root := a.Budgets[0].Root
-	assert.Equal(t, "1000", root.Anggaran.Value.String())
+	assert.Equal(t, "1000", root.Anggaran.Value().String())
 	require.Len(t, root.Children, 1)
 	assert.Len(t, root.Children[0].Children, 1)
 }

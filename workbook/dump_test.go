@@ -110,7 +110,7 @@ func dumpFigure(f calc.Figure) string {
 	case calc.Invalid:
 		s = fmt.Sprintf("invalid(%q)", f.Text())
 	default:
-		s = f.Value.StringFixed(f.Places)
+		s = f.Value().StringFixed(f.Places)
 		if f.Text() != "" {
 			s += fmt.Sprintf("(%q)", f.Text())
 		}

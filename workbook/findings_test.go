@@ -59,7 +59,7 @@ func TestCorpusSIPDTotals(t *testing.T) {
 			assert.Equal(t, "2343542266.25", r.Totals.Realisasi.String())
 			require.Len(t, a.Budgets, 1)
 			root := a.Budgets[0].Root
-			assert.Equal(t, "2433400000.5", root.Anggaran.Value.String(), "the typed grand total, never 0")
+			assert.Equal(t, "2433400000.5", root.Anggaran.Value().String(), "the typed grand total, never 0")
 			counts := map[calc.Level]int{}
 			root.Walk(func(n *calc.Node) bool { counts[n.Level]++; return true })
 			assert.Equal(t, map[calc.Level]int{calc.LevelTotal: 1, calc.LevelGroup: 2, calc.LevelProgram: 3, calc.LevelKegiatan: 4,

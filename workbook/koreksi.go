@@ -139,7 +139,7 @@ func shownOld(f *cellFix) string {
 	case o.Text() != "":
 		return o.Text()
 	case o.Present():
-		return calc.FormatID(o.Value, shownPlaces(f)) + percentSign(f)
+		return calc.FormatID(o.Value(), shownPlaces(f)) + percentSign(f)
 	}
 	return "(kosong)"
 }
@@ -159,11 +159,11 @@ func shownNew(f *cellFix) string {
 func shownPlaces(f *cellFix) int32 {
 	o, n := f.cor.Old, f.cor.New
 	var p int32 = 2
-	if !f.cor.Percent && n.IsInteger() && (!o.Present() || o.Value.IsInteger()) {
+	if !f.cor.Percent && n.IsInteger() && (!o.Present() || o.Value().IsInteger()) {
 		p = 0
 	}
 	for limit := max(f.cor.Places, o.Places); p < limit && o.Present() &&
-		calc.FormatID(o.Value, p) == calc.FormatID(n, p); p++ {
+		calc.FormatID(o.Value(), p) == calc.FormatID(n, p); p++ {
 	}
 	return p
 }

@@ -32,7 +32,7 @@ func TestReadSampleDPA(t *testing.T) {
 	require.Len(t, root.Children, 2, "BTL and BL")
 	btl, bl := root.Children[0], root.Children[1]
 	assert.Equal(t, calc.LevelGroup, btl.Level)
-	assert.Equal(t, "2492490451.8", btl.Anggaran.Value.String())
+	assert.Equal(t, "2492490451.8", btl.Anggaran.Value().String())
 	assert.Equal(t, int32(2), btl.Anggaran.Places)
 	assert.Equal(t, "2.492.490.451,80", btl.Anggaran.Text())
 	require.Len(t, bl.Children, 8, "eight programs")
@@ -54,10 +54,10 @@ func TestReadSampleDPA(t *testing.T) {
 	assert.Equal(t, "1", kw.Children[0].No)
 
 	p3 := bl.Children[2]
-	assert.Equal(t, "0", p3.Realisasi.Value.String(), "- is zero")
+	assert.Equal(t, "0", p3.Realisasi.Value().String(), "- is zero")
 	assert.Equal(t, calc.Blank, p3.Children[0].Realisasi.Kind, "an empty realisasi stays blank")
 
-	assert.Equal(t, "4281036742", root.Anggaran.Value.String(), "the typed grand total")
+	assert.Equal(t, "4281036742", root.Anggaran.Value().String(), "the typed grand total")
 	assert.Equal(t, "dpa-realisasi-2020.xlsx: Realisasi!C34", root.Anggaran.Src.String())
 }
 
@@ -74,28 +74,28 @@ func TestReadSampleOtherTables(t *testing.T) {
 	assert.Len(t, sasaran.Children[0].Children, 2)
 
 	require.Len(t, a.PK, 8)
-	assert.Equal(t, "778841000", a.PK[0].Anggaran.Value.String())
+	assert.Equal(t, "778841000", a.PK[0].Anggaran.Value().String())
 	assert.Equal(t, "Meningkatnya pencegahan dan penanganan potensi konflik sosial", a.PK[7].Sasaran, "merged sasaran applies to every row")
 
 	require.Len(t, a.Indikator, 3, "Tabel 3.2, and Tabel 3.3 for 2019 and 2020")
-	assert.Equal(t, "85.71", a.Indikator[0].Capaian.Value.String())
+	assert.Equal(t, "85.71", a.Indikator[0].Capaian.Value().String())
 	assert.Equal(t, 2019, a.Indikator[1].Year)
 	assert.Equal(t, 2020, a.Indikator[2].Year)
-	assert.Equal(t, "85.71", a.Indikator[2].Realisasi.Value.String())
+	assert.Equal(t, "85.71", a.Indikator[2].Realisasi.Value().String())
 
 	require.Len(t, a.Efisiensi, 1)
-	assert.Equal(t, "14.16", a.Efisiensi[0].Efisiensi.Value.String())
+	assert.Equal(t, "14.16", a.Efisiensi[0].Efisiensi.Value().String())
 	require.Len(t, a.Alokasi, 1)
 	assert.Equal(t, "Program Peningkatan Kewaspadaan Dini", a.Alokasi[0].Program)
-	assert.Equal(t, "43.54", a.Alokasi[0].Persen.Value.String())
+	assert.Equal(t, "43.54", a.Alokasi[0].Persen.Value().String())
 
 	require.Len(t, a.Data, 1)
 	d := a.Data[0]
 	assert.Equal(t, []string{"2019", "2020"}, d.Columns)
 	assert.Len(t, d.Rows, 5)
 	require.NotNil(t, d.Total)
-	assert.Equal(t, "10", d.Total.Values[0].Value.String())
-	assert.Equal(t, "7", d.Total.Values[1].Value.String())
+	assert.Equal(t, "10", d.Total.Values[0].Value().String())
+	assert.Equal(t, "7", d.Total.Values[1].Value().String())
 }
 
 // TestReadSampleNothingLost checks that every non-empty row of every sample

@@ -59,12 +59,12 @@ func TestTemplates(t *testing.T) {
 		})
 		require.Len(t, a.Budgets, 1)
 		root := a.Budgets[0].Root
-		assert.Equal(t, "500000000", root.Anggaran.Value.String())
+		assert.Equal(t, "500000000", root.Anggaran.Value().String())
 		require.Len(t, root.Children, 1)
 		p := root.Children[0]
 		assert.Equal(t, calc.LevelProgram, p.Level)
-		assert.Equal(t, "90", p.Persen.Value.String())
-		assert.Equal(t, "50000000", p.Sisa.Value.String())
+		assert.Equal(t, "90", p.Persen.Value().String())
+		assert.Equal(t, "50000000", p.Sisa.Value().String())
 		rek := p.Children[0].Children[0].Children[0]
 		assert.Equal(t, calc.LevelRekening, rek.Level)
 		assert.Equal(t, "dpa.xlsx: Realisasi!D10", rek.Realisasi.Src.String())
@@ -93,7 +93,7 @@ func TestTemplates(t *testing.T) {
 		})
 		require.Len(t, a.PK, 2)
 		assert.Equal(t, "Meningkatnya jalan mantap", a.PK[1].Sasaran)
-		assert.Equal(t, "500000000", a.PK[1].Anggaran.Value.String())
+		assert.Equal(t, "500000000", a.PK[1].Anggaran.Value().String())
 	})
 	t.Run("capaian", func(t *testing.T) {
 		a := fillTemplate(t, "capaian", [][]any{
@@ -102,7 +102,7 @@ func TestTemplates(t *testing.T) {
 		})
 		require.Len(t, a.Indikator, 2)
 		assert.Equal(t, calc.PolarityNegative, a.Indikator[1].Polarity)
-		assert.Equal(t, "12", a.Indikator[1].Realisasi.Value.String())
+		assert.Equal(t, "12", a.Indikator[1].Realisasi.Value().String())
 		assert.Equal(t, "Meningkatnya jalan mantap", a.Indikator[1].Sasaran)
 	})
 	t.Run("unknown", func(t *testing.T) {

@@ -240,8 +240,8 @@ func figure(c cell, at calc.Ref) calc.Figure {
 			f.Kind = calc.Invalid
 			return f.Typed(cleanText(c.Text), c.Formula)
 		}
-		f.Kind, f.Value, f.Places = calc.Number, v, max(0, -v.Exponent())
-		return f.Typed("", c.Formula)
+		f.Kind, f.Places = calc.Number, max(0, -v.Exponent())
+		return f.WithValue(v).Typed("", c.Formula)
 	}
 	f = f.Typed(cleanText(c.Text), c.Formula)
 	p, ok := parseNumber(c.Text)
@@ -249,8 +249,8 @@ func figure(c cell, at calc.Ref) calc.Figure {
 		f.Kind = calc.Invalid
 		return f
 	}
-	f.Kind, f.Value, f.Places = calc.Number, p.Value, p.Places
-	return f
+	f.Kind, f.Places = calc.Number, p.Places
+	return f.WithValue(p.Value)
 }
 
 // storedDecimal is decimal.NewFromString for the stored numbers of cells,
