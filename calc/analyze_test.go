@@ -188,8 +188,8 @@ func TestSortFindings(t *testing.T) {
 	}
 	got := sortFindings(fs)
 	require.Len(t, got, 3, "exact duplicates are dropped")
-	assert.Equal(t, 2, got[0].Src.Row)
-	assert.Equal(t, 9, got[1].Src.Row)
+	assert.Equal(t, int32(2), got[0].Src.Row)
+	assert.Equal(t, int32(9), got[1].Src.Row)
 	assert.Equal(t, "b.xlsx", got[2].Src.File())
 }
 

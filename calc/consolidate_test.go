@@ -229,7 +229,7 @@ func sampleAgency(file string) *Agency {
 }
 
 // inFile returns r moved to another file.
-func inFile(r Ref, file string) Ref { return NewRef(file, r.Sheet(), r.Row, r.Col) }
+func inFile(r Ref, file string) Ref { return NewRef(file, r.Sheet(), int(r.Row), int(r.Col)) }
 
 // TestSummaryFromJSON checks that a check result read back gives the same
 // summary as the analysed agency it was written from.

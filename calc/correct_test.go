@@ -106,7 +106,7 @@ func TestCorrectDerived(t *testing.T) {
 	ef := EfisiensiRow{Sasaran: "S", Src: at("B4", "0").Src,
 		Capaian: at("D4", "80.00"), Penyerapan: at("E4", "70.55"), Efisiensi: at("F4", "10.00")}
 	for _, f := range []*Figure{&ef.Capaian, &ef.Penyerapan, &ef.Efisiensi} {
-		f.Src = NewRef(f.Src.File(), "Efisiensi", f.Src.Row, f.Src.Col) // its own sheet: D4 of S is the DPA's
+		f.Src = NewRef(f.Src.File(), "Efisiensi", int(f.Src.Row), int(f.Src.Col)) // its own sheet: D4 of S is the DPA's
 	}
 	a := sasaranAgency(ef)
 	a.Year = 2020

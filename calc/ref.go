@@ -2,6 +2,7 @@ package calc
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"unique"
 )
@@ -11,14 +12,15 @@ import (
 //
 // The file and sheet are held as one interned handle, not as two strings:
 // every cell of a table shares them, and a budget row holds five Refs, so
-// this keeps a Ref at three words (24 bytes, one pointer) instead of six.
+// this keeps a Ref at two words (16 bytes, one pointer, with the row and
+// column as 32-bit numbers) instead of six.
 // Equal file and sheet give equal handles, so == and map keys work as on
 // the strings. Build Refs with NewRef or FileRef, and the cells of one
 // sheet from its base Ref with At, which does not intern again.
 type Ref struct {
 	loc unique.Handle[location] // zero when both file and sheet are ""
-	Row int
-	Col int
+	Row int32
+	Col int32
 }
 
 // location is what a Ref's handle interns.
@@ -28,7 +30,7 @@ type location struct{ file, sheet string }
 // sheet as a whole) of the given file and sheet. It interns the pair, so
 // code building many cells of one sheet should call it once and use At.
 func NewRef(file, sheet string, row, col int) Ref {
-	r := Ref{Row: row, Col: col}
+	r := Ref{Row: index32(row), Col: index32(col)}
 	if file != "" || sheet != "" {
 		r.loc = unique.Make(location{file, sheet})
 	}
@@ -57,11 +59,15 @@ func (r Ref) Sheet() string {
 
 // Cell returns the A1-style address of the cell ("D22"), or "" when the
 // reference is not to a single cell.
-func (r Ref) Cell() string {
-	if r.Row <= 0 || r.Col <= 0 {
+func (r Ref) Cell() string { return CellName(int(r.Row), int(r.Col)) }
+
+// CellName is the A1-style address of a cell ("D22"), or "" when row or
+// col is not positive.
+func CellName(row, col int) string {
+	if row <= 0 || col <= 0 {
 		return ""
 	}
-	return ColumnName(r.Col) + strconv.Itoa(r.Row)
+	return ColumnName(col) + strconv.Itoa(row)
 }
 
 // String prints the reference the way users read it: "dpa.xlsx: Realisasi!D22".
@@ -128,8 +134,15 @@ func (r Ref) Compare(o Ref) int {
 
 // At returns the reference to another cell on the same sheet.
 func (r Ref) At(row, col int) Ref {
-	r.Row, r.Col = row, col
+	r.Row, r.Col = index32(row), index32(col)
 	return r
+}
+
+// index32 is a row or column number as a Ref holds it. Numbers past
+// 2^31−1 cannot occur (the readers stop at Limits' rows and columns, far
+// below), and would be held as the largest rather than wrap around.
+func index32(n int) int32 {
+	return int32(min(max(n, math.MinInt32), math.MaxInt32))
 }
 
 var _ fmt.Stringer = Ref{}

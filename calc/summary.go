@@ -109,9 +109,11 @@ func SummaryFromJSON(j JSONResult, file string) (Summary, error) {
 		}
 		src := NewRef(f.File, f.Sheet, 0, 0)
 		if f.Cell != "" {
-			if src.Row, src.Col, ok = parseCell(f.Cell); !ok {
+			row, col, ok := parseCell(f.Cell)
+			if !ok {
 				return Summary{}, fmt.Errorf("findings[%d].cell bukan alamat sel: %q", i, f.Cell)
 			}
+			src = src.At(row, col)
 		}
 		s.Findings = append(s.Findings, Finding{Rule: Rule(f.Rule), Severity: sev, Src: src,
 			Subject: f.Subject, Reported: f.Reported, Computed: f.Computed, Message: f.Message})

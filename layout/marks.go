@@ -48,7 +48,7 @@ func newMarks(f *excelize.File, st *styles, findings []calc.Finding) *marks {
 	for i, fd := range findings {
 		if fd.Src.Cell() != "" {
 			m.bySrc[fd.Src] = append(m.bySrc[fd.Src], i)
-			for len(m.rows) <= fd.Src.Row { // a cell's row is positive
+			for len(m.rows) <= int(fd.Src.Row) { // a cell's row is positive
 				m.rows = append(m.rows, false)
 			}
 			m.rows[fd.Src.Row] = true

@@ -30,7 +30,7 @@ func synthResult(s synthSize) *calc.Result {
 	row := 0
 	// fig is a figure typed in column col of the row of n.
 	fig := func(n *calc.Node, col int, v decimal.Decimal) calc.Figure {
-		return calc.Figure{Kind: calc.Number, Src: n.Src.At(n.Src.Row, col)}.WithValue(v).WithText(v.String())
+		return calc.Figure{Kind: calc.Number, Src: n.Src.At(int(n.Src.Row), col)}.WithValue(v).WithText(v.String())
 	}
 	node := func(file string, level calc.Level, code, name string) *calc.Node {
 		row++

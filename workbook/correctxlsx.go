@@ -69,7 +69,7 @@ func planXLSX(data []byte, fixes []calc.Correction, sheet func(string) string, l
 			pl.sheets = append(pl.sheets, sp)
 		}
 		f := &cellFix{cor: c}
-		sp.fixes[cellAt{c.Src.Row, c.Src.Col}] = f
+		sp.fixes[cellAt{int(c.Src.Row), int(c.Src.Col)}] = f
 		pl.fixes = append(pl.fixes, f)
 	}
 	for _, sp := range pl.sheets {

@@ -134,7 +134,7 @@ func mappedRows(a *calc.Agency, file, sheetName string) map[int]bool {
 	rows := map[int]bool{}
 	mark := func(r calc.Ref) {
 		if r.File() == file && r.Sheet() == sheetName {
-			rows[r.Row] = true
+			rows[int(r.Row)] = true
 		}
 	}
 	for _, b := range a.Budgets {

@@ -87,7 +87,7 @@ func (t *table) rangeText() string {
 		c2 = max(c2, c.Col)
 	}
 	last := max(t.last, t.hdr.LastRow)
-	return calc.Ref{Row: t.hdr.Row, Col: c1}.Cell() + ":" + calc.Ref{Row: last, Col: c2}.Cell()
+	return calc.CellName(t.hdr.Row, c1) + ":" + calc.CellName(last, c2)
 }
 
 // sheetResult is what reading one sheet produced.

@@ -408,7 +408,7 @@ func excelizeFallback(data []byte, lim Limits) (fallbackFunc, func()) {
 }
 
 // cellName is the A1 name of a cell.
-func cellName(row, col int) string { return calc.Ref{Row: row, Col: col}.Cell() }
+func cellName(row, col int) string { return calc.CellName(row, col) }
 
 // splitRef reads "C5" into column and row.
 func splitRef(ref string) (int, int, bool) {
