@@ -236,7 +236,7 @@ func (w *sheetWriter) row(cells ...xcell) {
 		fmt.Fprintf(&w.rows, `<row r="%d">`, w.n)
 	}
 	for i, c := range cells {
-		ref := calc.CellName(w.n, i + 1)
+		ref := calc.CellName(w.n, i+1)
 		style := ""
 		if c.style != 0 {
 			style = fmt.Sprintf(` s="%d"`, c.style)

@@ -121,7 +121,7 @@ func Template(kind string, w io.Writer) error {
 		return err
 	}
 	for i, line := range t.notes {
-		if err := f.SetCellStr("Petunjuk", calc.CellName(i + 1, 1), line); err != nil {
+		if err := f.SetCellStr("Petunjuk", calc.CellName(i+1, 1), line); err != nil {
 			return err
 		}
 	}

@@ -34,7 +34,7 @@ func fillTemplate(t *testing.T, kind string, rows [][]any) *calc.Agency {
 	for i, row := range rows {
 		for j, v := range row {
 			if v != nil {
-				require.NoError(t, f.SetCellValue(data, calc.CellName(7 + i, j + 1), v))
+				require.NoError(t, f.SetCellValue(data, calc.CellName(7+i, j+1), v))
 			}
 		}
 	}
