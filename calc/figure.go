@@ -71,14 +71,27 @@ func (f Figure) Value() decimal.Decimal {
 // WithValue returns the figure holding d; its kind, places and cell are
 // unchanged.
 func (f Figure) WithValue(d decimal.Decimal) Figure {
-	text, formula := f.Text(), f.Formula()
-	f.coef, f.exp, f.typed = 0, 0, nil
-	e := d.Exponent()
-	if e >= math.MinInt8 && e <= math.MaxInt8 && d.NumDigits() <= 18 {
-		f.coef, f.exp = d.CoefficientInt64(), int8(e)
-		return f.Typed(text, formula)
+	if d.NumDigits() <= 18 {
+		return f.WithCoefficient(d.CoefficientInt64(), d.Exponent())
 	}
-	f.typed = &typedCell{text: text, formula: formula, wide: true, value: d}
+	return f.wide(d)
+}
+
+// WithCoefficient is WithValue(decimal.New(coef, exp)), without making the
+// decimal: what a reader calls for every number it reads.
+func (f Figure) WithCoefficient(coef int64, exp int32) Figure {
+	if exp < math.MinInt8 || exp > math.MaxInt8 {
+		return f.wide(decimal.New(coef, exp))
+	}
+	text, formula := f.Text(), f.Formula()
+	f.coef, f.exp, f.typed = coef, int8(exp), nil
+	return f.Typed(text, formula)
+}
+
+// wide is WithValue for a value that does not fit the coefficient.
+func (f Figure) wide(d decimal.Decimal) Figure {
+	f.typed = &typedCell{text: f.Text(), formula: f.Formula(), wide: true, value: d}
+	f.coef, f.exp = 0, 0
 	return f
 }
 

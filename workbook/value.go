@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"strings"
-	"sync/atomic"
 	"unicode"
 
 	"github.com/shopspring/decimal"
@@ -235,12 +234,17 @@ func figure(c cell, at calc.Ref) calc.Figure {
 		if c.Percent {
 			shift = 2 // 0.8571 formatted as a percentage shows 85.71
 		}
+		f.Kind = calc.Number
+		if coef, exp, ok := plainDecimal(c.Text); ok { // nearly every number
+			f.Places = max(0, -(exp + shift))
+			return f.WithCoefficient(coef, exp+shift).Typed("", c.Formula)
+		}
 		v, err := storedScaled(c.Text, shift)
 		if err != nil {
 			f.Kind = calc.Invalid
 			return f.Typed(cleanText(c.Text), c.Formula)
 		}
-		f.Kind, f.Places = calc.Number, max(0, -v.Exponent())
+		f.Places = max(0, -v.Exponent())
 		return f.WithValue(v).Typed("", c.Formula)
 	}
 	f = f.Typed(cleanText(c.Text), c.Formula)
@@ -261,7 +265,7 @@ func storedDecimal(s string) (decimal.Decimal, error) { return storedScaled(s, 0
 // storedScaled is storedDecimal(s).Shift(shift).
 func storedScaled(s string, shift int32) (decimal.Decimal, error) {
 	if coef, exp, ok := plainDecimal(s); ok {
-		return newDecimal(coef, exp+shift), nil
+		return decimal.New(coef, exp+shift), nil
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil || shift == 0 {
@@ -300,35 +304,6 @@ func plainDecimal(s string) (coef int64, exp int32, ok bool) {
 		coef = -coef
 	}
 	return coef, -int32(frac), true
-}
-
-// maxSmallCoef is the largest coefficient newDecimal shares.
-const maxSmallCoef = 10000
-
-// smallDecimals are the decimals coef × 10^-places for coef 0…maxSmallCoef
-// and places 0…2, each made the first time it is needed. A decimal.Decimal
-// points to its own big.Int (40 bytes in two allocations), which no
-// operation changes, so copies may share it: the percentages, zeros and
-// small counts that fill a large table (85,71 % is 8571 × 10^-2) then cost
-// nothing after their first. 240 KB of slots, untouched until used; safe
-// for the goroutines that read files side by side.
-var smallDecimals [3][maxSmallCoef + 1]atomic.Pointer[decimal.Decimal]
-
-// newDecimal is decimal.New(coef, exp), shared for small coefficients at
-// exponents 0, -1 and -2.
-func newDecimal(coef int64, exp int32) decimal.Decimal {
-	if coef < 0 || coef > maxSmallCoef || exp > 0 || exp < -2 {
-		return decimal.New(coef, exp)
-	}
-	slot := &smallDecimals[-exp][coef]
-	if d := slot.Load(); d != nil {
-		return *d
-	}
-	d := decimal.New(coef, exp)
-	if !slot.CompareAndSwap(nil, &d) {
-		return *slot.Load()
-	}
-	return d
 }
 
 // isNumeric reports whether a cell holds a number, stored or typed.

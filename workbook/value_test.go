@@ -2,11 +2,11 @@ package workbook
 
 import (
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"lkjip/calc"
 )
@@ -173,34 +173,27 @@ func TestStoredDecimal(t *testing.T) {
 	}
 }
 
-func TestNewDecimal(t *testing.T) {
-	cases := []struct {
-		coef int64
-		exp  int32
-	}{{0, 0}, {0, -2}, {1, 0}, {8571, -2}, {10000, -2}, {10001, -2}, {-1, 0}, {5, 1}, {5, -3},
-		{1788546290, 0}, {-1250000, 0}}
-	// Side by side, as files are read in consolidation: every goroutine
-	// gets the same values (run with -race).
-	var wg sync.WaitGroup
-	for range 4 {
-		wg.Go(func() {
-			for _, c := range cases {
-				got, want := newDecimal(c.coef, c.exp), decimal.New(c.coef, c.exp)
-				assert.True(t, want.Equal(got), "%d e%d: %s", c.coef, c.exp, got)
-				assert.Equal(t, want.Exponent(), got.Exponent())
-				assert.Equal(t, want.String(), got.String())
+// TestFigureOfStoredNumber checks that a number stored as one becomes the
+// figure the general parser gives (value, exponent, places), and that a
+// plain one costs no allocation: a large DPA has millions of them.
+func TestFigureOfStoredNumber(t *testing.T) {
+	at := calc.NewRef("a.xlsx", "S", 2, 3)
+	for _, s := range []string{"0", "-0", "1788546290", "85.71", "-12.50", "0.001", "0.8571", "999999999999999999",
+		"1234567890123456789", "1e3", "1E-140", "-0.000"} {
+		for _, pct := range []bool{false, true} {
+			got := figure(cell{Kind: cellNumber, Text: s, Percent: pct}, at)
+			want, err := decimal.NewFromString(s)
+			require.NoError(t, err, s)
+			if pct {
+				want = want.Shift(2)
 			}
-		})
+			assert.Equal(t, calc.Number, got.Kind, s)
+			assert.Equal(t, want.String(), got.Value().String(), "%s (percent %v)", s, pct)
+			assert.Equal(t, want.Exponent(), got.Value().Exponent(), "%s (percent %v)", s, pct)
+			assert.Equal(t, max(0, -want.Exponent()), got.Places, "%s (percent %v)", s, pct)
+			assert.Equal(t, at, got.Src)
+		}
 	}
-	wg.Wait()
-	// A small coefficient is made once and then shared.
-	newDecimal(8571, -2)
-	assert.Zero(t, testing.AllocsPerRun(100, func() { newDecimal(8571, -2) }))
-	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = storedScaled("0.8571", 2) }))
-	// Sharing is safe: what a caller does with a result leaves the next
-	// one unchanged.
-	d := newDecimal(42, 0)
-	_ = d.Add(decimal.New(1, 0)).Neg()
-	d.Coefficient().SetInt64(7)
-	assert.Equal(t, "42", newDecimal(42, 0).String())
+	plain := cell{Kind: cellNumber, Text: "0.8571", Percent: true}
+	assert.Zero(t, testing.AllocsPerRun(100, func() { figure(plain, at) }))
 }
