@@ -91,8 +91,8 @@ func (e *evaluator) fallbackSafe(home *sheet, formula string) bool {
 
 // holdsFormula reports whether any cell of a range holds a formula.
 func (e *evaluator) holdsFormula(r refRange) bool {
-	for row := r.r1; row <= min(r.r2, len(r.s.Rows)); row++ {
-		cells := r.s.Rows[row-1]
+	for row := r.r1; row <= min(r.r2, r.s.rowCount()); row++ {
+		cells := r.s.row(row)
 		for col := r.c1; col <= min(r.c2, len(cells)); col++ {
 			if e.steps++; e.steps > evalLimit || cells[col-1].Formula != "" {
 				return true

@@ -599,8 +599,8 @@ func (p *formulaParser) cellRef() (int, int, bool) {
 // rangeValues lists the values of a range, within the sheet's extent.
 func (p *formulaParser) rangeValues(r refRange) ([]evalValue, bool) {
 	var out []evalValue
-	for row := r.r1; row <= min(r.r2, len(r.s.Rows)); row++ {
-		for col := r.c1; col <= min(r.c2, len(r.s.Rows[row-1])); col++ {
+	for row := r.r1; row <= min(r.r2, r.s.rowCount()); row++ {
+		for col := r.c1; col <= min(r.c2, len(r.s.row(row))); col++ {
 			v := p.e.cellValue(r.s, row, col)
 			if v.err == "#LIMIT!" {
 				return nil, false

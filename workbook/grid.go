@@ -35,7 +35,7 @@ type rect struct{ r1, c1, r2, c2 int }
 type sheet struct {
 	File   string
 	Name   string
-	Rows   [][]cell // Rows[i] holds row i+1
+	Rows   [][]cell // Rows[i] holds row base+i+1; read them with row
 	Merges []rect
 	Hidden map[int]bool // hidden rows
 	// HiddenCols are the hidden columns.
@@ -43,6 +43,16 @@ type sheet struct {
 
 	// free are cells allocated ahead for rows to come (newRow).
 	free []cell
+	// recycle says that rows let go (releaser) are handed to the rows
+	// still to come, kept in spare, and dropped from the front of Rows:
+	// set while rows are mapped as the sheet is read, when both happen at
+	// once. base is then the number of rows dropped, and kept holds those
+	// of them that merged ranges show.
+	recycle bool
+	spare   [][]cell
+	widest  int // the widest row newRow has made while recycling
+	base    int
+	kept    map[int][]cell
 
 	// mergeCols lists, per column, the merges covering it in order of their
 	// first row; built on first use. Its size is the sum of the merges'
@@ -50,12 +60,24 @@ type sheet struct {
 	mergeCols map[int][]int
 }
 
+// row returns the cells of row r (1-based), nil when it has none or was
+// let go.
+func (s *sheet) row(r int) []cell {
+	if i := r - 1 - s.base; i >= 0 && i < len(s.Rows) {
+		return s.Rows[i]
+	}
+	return s.kept[r]
+}
+
+// rowCount is the number of the last row the sheet has.
+func (s *sheet) rowCount() int { return s.base + len(s.Rows) }
+
 // at returns the cell at row r, column c (1-based).
 func (s *sheet) at(r, c int) cell {
-	if r < 1 || r > len(s.Rows) || c < 1 || c > len(s.Rows[r-1]) {
-		return cell{}
+	if row := s.row(r); c >= 1 && c <= len(row) {
+		return row[c-1]
 	}
-	return s.Rows[r-1][c-1]
+	return cell{}
 }
 
 // merge returns the merged range covering (r, c), if any.
@@ -134,14 +156,59 @@ func (s *sheet) releaser(visit func(r int)) func(r int) {
 	}
 	next := 1 // the first row not yet released
 	return func(r int) {
-		for ; next < r && next <= len(s.Rows); next++ {
+		for ; next < r && next <= s.rowCount(); next++ {
 			visit(next)
 			if !tops[next] {
-				s.Rows[next-1] = nil
+				s.spareRow(s.row(next))
+				s.Rows[next-1-s.base] = nil
 			}
+		}
+		if gone := next - 1 - s.base; s.recycle && gone >= slideMin && 2*gone >= len(s.Rows) {
+			s.slide(gone, tops)
 		}
 	}
 }
+
+// slideMin is the fewest rows let go that slide drops at once.
+const slideMin = 1024
+
+// slide drops the first n rows of Rows, all let go, moving those that
+// merged ranges show (tops) to kept: the index of a streamed sheet then
+// stays the size of the rows being read, not of the sheet (24 MB at a
+// million rows).
+func (s *sheet) slide(n int, tops map[int]bool) {
+	for i, row := range s.Rows[:n] {
+		if r := s.base + i + 1; tops[r] && row != nil {
+			if s.kept == nil {
+				s.kept = map[int][]cell{}
+			}
+			s.kept[r] = row
+		}
+	}
+	rest := copy(s.Rows, s.Rows[n:])
+	clear(s.Rows[rest:])
+	s.Rows = s.Rows[:rest]
+	s.base += n
+	if cap(s.Rows) > 8*slideMin && 4*rest < cap(s.Rows) {
+		// The index grew while rows waited for the layout read ahead;
+		// give that room back.
+		s.Rows = append(make([][]cell, 0, max(2*rest, 4*slideMin)), s.Rows...)
+	}
+}
+
+// spareRow keeps a row let go for newRow to hand out again, when rows are
+// recycled: a streamed sheet of a million rows then allocates cells for a
+// few rows, not for all of them. Nothing holds a row once it is let go.
+func (s *sheet) spareRow(row []cell) {
+	if s.recycle && cap(row) > 0 && len(s.spare) < maxSpare {
+		s.spare = append(s.spare, row)
+	}
+}
+
+// maxSpare is the most rows kept for recycling: a batch of rows
+// (batchCells cells, so at most as many rows) comes while the batch before
+// is let go.
+const maxSpare = batchCells
 
 // width is the number of columns in the widest row.
 func (s *sheet) width() int {
@@ -149,15 +216,15 @@ func (s *sheet) width() int {
 	for _, row := range s.Rows {
 		w = max(w, len(row))
 	}
+	for _, row := range s.kept {
+		w = max(w, len(row))
+	}
 	return w
 }
 
 // rowEmpty reports whether row r holds nothing.
 func (s *sheet) rowEmpty(r int) bool {
-	if r < 1 || r > len(s.Rows) {
-		return true
-	}
-	for _, c := range s.Rows[r-1] {
+	for _, c := range s.row(r) {
 		if !c.empty() {
 			return false
 		}
@@ -168,10 +235,7 @@ func (s *sheet) rowEmpty(r int) bool {
 // firstText returns the first non-empty text of row r, shortened, for
 // listing ignored rows.
 func (s *sheet) firstText(r int) string {
-	if r < 1 || r > len(s.Rows) {
-		return ""
-	}
-	for _, c := range s.Rows[r-1] {
+	for _, c := range s.row(r) {
 		if t := cleanText(c.Text); t != "" {
 			return shorten(t, 80)
 		}

@@ -190,7 +190,7 @@ const maxHeaderLen = 40
 // a header word (one may be unknown in a wide row), since data rows of a
 // Pohon Kinerja read like headers ("Program …", "Jumlah rambu …").
 func readHeader(s *sheet, r int, strict bool) (header, bool) {
-	width := len(s.Rows[r-1])
+	width := len(s.row(r))
 	// A stored number other than a year is data: the common case inside a
 	// table, decided before any text is cleaned or parsed.
 	for c := 1; c <= width; c++ {
@@ -225,7 +225,7 @@ func readHeader(s *sheet, r int, strict bool) (header, bool) {
 	}
 	sub := subHeader(s, r)
 	if sub {
-		for c := 1; c <= len(s.Rows[r]); c++ {
+		for c := 1; c <= len(s.row(r+1)); c++ {
 			if v, inside := s.value(r+1, c); !inside {
 				if f, _ := classifyHeader(v.Text); f != fNone {
 					fields[f] = true
@@ -290,8 +290,8 @@ func headerAt(s *sheet, r int, sub bool) header {
 // below it have been read yet.
 func (s *sheet) headerWidth(r1, r2 int) int {
 	w := 0
-	for r := r1; r <= r2 && r <= len(s.Rows); r++ {
-		w = max(w, len(s.Rows[r-1]))
+	for r := r1; r <= r2 && r <= s.rowCount(); r++ {
+		w = max(w, len(s.row(r)))
 	}
 	for _, m := range s.Merges {
 		if m.r1 <= r2 && m.r2 >= r1 {
@@ -305,11 +305,11 @@ func (s *sheet) headerWidth(r1, r2 int) int {
 // header cell of r is merged across columns (or down into r+1), and every
 // cell r+1 holds on its own is a header word or a year.
 func subHeader(s *sheet, r int) bool {
-	if r+1 > len(s.Rows) || s.rowEmpty(r+1) {
+	if r+1 > s.rowCount() || s.rowEmpty(r+1) {
 		return false
 	}
 	merged := false
-	for c := 1; c <= len(s.Rows[r-1]); c++ {
+	for c := 1; c <= len(s.row(r)); c++ {
 		if m, ok := s.merge(r, c); ok && m.r1 == r && (m.c2 > m.c1 || m.r2 > r) {
 			merged = true
 			break
@@ -318,7 +318,7 @@ func subHeader(s *sheet, r int) bool {
 	if !merged {
 		return false
 	}
-	for c := 1; c <= len(s.Rows[r]); c++ {
+	for c := 1; c <= len(s.row(r+1)); c++ {
 		v, inside := s.value(r+1, c)
 		t := cleanText(v.Text)
 		if t == "" || inside {
@@ -334,11 +334,11 @@ func subHeader(s *sheet, r int) bool {
 // columnNumbers reports whether row r is the row of column numbers some
 // tables put under the header (1 2 3 4 5, or (1) (2) (3)).
 func columnNumbers(s *sheet, r int) bool {
-	if r > len(s.Rows) {
+	if r > s.rowCount() {
 		return false
 	}
 	n, prev := 0, 0
-	for _, c := range s.Rows[r-1] {
+	for _, c := range s.row(r) {
 		t := strings.Trim(cleanText(c.Text), "()")
 		if t == "" {
 			continue

@@ -133,7 +133,7 @@ func (ss *sheetStream) added(s *sheet, batch *cellBatch) error {
 			return errGaveUp // out of order: a row already mapped may change
 		}
 		ss.last = br.r
-		for _, c := range s.Rows[br.r-1] {
+		for _, c := range s.row(br.r) {
 			if c.NoCache || len(c.Text) > ss.lim.MaxText || len(c.Formula) > ss.lim.MaxText {
 				return errGaveUp
 			}
@@ -169,6 +169,7 @@ func (ss *sheetStream) start(s *sheet, a aheadLayout) error {
 	s.setLayout(a.lay, width)
 	s.clampMerges(ss.lim)
 	ss.sr = newSheetReading(s, ss.a, ss.o)
+	s.recycle = true // rows are let go while others are still to come
 	return nil
 }
 

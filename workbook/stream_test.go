@@ -174,3 +174,41 @@ func withFormula(t *testing.T, data []byte) []byte {
 		return slices.Concat(x[:j], []byte(`<c r="H30"><f>C30-D30</f></c>`), x[j:])
 	})
 }
+
+// TestReleasedRowsRecycled follows a streamed sheet's rows as the reading
+// lets them go: their cells are handed to the rows still to come, the
+// index of rows shrinks back to the size of the rows being read once the
+// rows that waited for the layout are gone, and the top row of a merged
+// range outlives its neighbours.
+func TestReleasedRowsRecycled(t *testing.T) {
+	const rows, waiting, width = 30000, 12000, 3
+	s := &sheet{Merges: []rect{{r1: 10, c1: 1, r2: 25000, c2: 1}}, recycle: true}
+	passed := s.releaser(func(int) {})
+	blocks := 0
+	for r := 1; r <= rows; r++ {
+		s.growRows(r)
+		if len(s.spare) == 0 && len(s.free) < width {
+			blocks++ // newRow is about to cut a new block
+		}
+		row := s.newRow(width)
+		require.Equal(t, cell{}, row[1], "row %d: a recycled row comes back empty", r)
+		row[0], row[1] = cell{Text: fmt.Sprint(r), Kind: cellText}, cell{Text: "x", Kind: cellText}
+		s.Rows[r-1-s.base] = row
+		if r <= waiting {
+			continue // the rows wait for the layout read ahead
+		}
+		passed(r - 2) // then the reading is two rows behind, as with lookahead
+		assert.Equal(t, fmt.Sprint(r-2), s.at(r-2, 1).Text, "row %d: the row being read is there", r-2)
+		if r > 2*waiting {
+			require.LessOrEqual(t, len(s.Rows), 2*slideMin+4, "row %d: the index is not the sheet's", r)
+		}
+	}
+	assert.LessOrEqual(t, cap(s.Rows), 8*slideMin, "the room the waiting rows took is given back")
+	assert.Equal(t, "10", s.at(10, 1).Text, "a merged range's top row is kept")
+	v, inside := s.value(24999, 1)
+	assert.True(t, inside)
+	assert.Equal(t, "10", v.Text, "and shows through the range")
+	assert.Nil(t, s.row(11), "other rows are let go")
+	assert.Equal(t, rows, s.rowCount())
+	assert.Less(t, blocks, waiting*width/rowBlock+3, "after the waiting rows, cells come from rows let go")
+}

@@ -156,7 +156,7 @@ func (sr *sheetReading) noteHidden(r int) {
 	if sr.hiddenCols == nil {
 		return
 	}
-	for c, v := range s.Rows[r-1] {
+	for c, v := range s.row(r) {
 		if _, seen := sr.hiddenCols[c+1]; !seen && s.HiddenCols[c+1] && !v.empty() {
 			sr.hiddenCols[c+1] = shorten(cleanText(v.Text), 80)
 		}
@@ -180,7 +180,7 @@ func (sr *sheetReading) endTable() {
 // be on the sheet, or the sheet complete.
 func (sr *sheetReading) advance(last int) {
 	s, o := sr.s, sr.o
-	last = min(last, len(s.Rows))
+	last = min(last, s.rowCount())
 	for ; sr.r <= last; sr.r++ {
 		r := sr.r
 		sr.passed(r)
@@ -236,9 +236,9 @@ func (sr *sheetReading) advance(last int) {
 // finish reads the rows left once the sheet is complete, and ends the
 // reading.
 func (sr *sheetReading) finish() sheetResult {
-	sr.advance(len(sr.s.Rows))
+	sr.advance(sr.s.rowCount())
 	sr.endTable()
-	sr.passed(len(sr.s.Rows) + 1)
+	sr.passed(sr.s.rowCount() + 1)
 	for _, c := range slices.Sorted(maps.Keys(sr.hiddenCols)) {
 		sr.res.hidden = append(sr.res.hidden, calc.Hidden{Sheet: sr.s.Name, Col: c, Text: sr.hiddenCols[c]})
 	}
@@ -248,7 +248,7 @@ func (sr *sheetReading) finish() sheetResult {
 // rowText joins the texts of a row, for title detection.
 func rowText(s *sheet, r int) string {
 	var parts []string
-	for _, c := range s.Rows[r-1] {
+	for _, c := range s.row(r) {
 		if t := cleanText(c.Text); t != "" {
 			parts = append(parts, t)
 		}
@@ -280,7 +280,7 @@ func newMapper(t *table, a *calc.Agency) rowMapper {
 // title, heading or note), not data.
 func textOnly(s *sheet, r int) bool {
 	n := 0
-	for _, c := range s.Rows[r-1] {
+	for _, c := range s.row(r) {
 		if c.empty() {
 			continue
 		}

@@ -279,10 +279,10 @@ func (s *sheet) addCells(b *xlsx.Book, batch *cellBatch, budget *cellBudget) err
 			return err
 		}
 		r := br.r
-		if r > len(s.Rows) {
+		if r > s.rowCount() {
 			s.growRows(r)
 		}
-		row := s.Rows[r-1]
+		row := s.row(r)
 		switch {
 		case row == nil:
 			row = s.newRow(width)
@@ -292,7 +292,7 @@ func (s *sheet) addCells(b *xlsx.Book, batch *cellBatch, budget *cellBudget) err
 		for _, c := range cells {
 			row[c.Col-1] = xlsxCell(b, c)
 		}
-		s.Rows[r-1] = row
+		s.Rows[r-1-s.base] = row
 		if br.hidden && valued {
 			s.Hidden[r] = true
 		}
@@ -304,26 +304,39 @@ func (s *sheet) addCells(b *xlsx.Book, batch *cellBatch, budget *cellBudget) err
 // grows a large slice by a quarter at a time, which copies the row list
 // of a large sheet many times over.
 func (s *sheet) growRows(r int) {
-	if r > cap(s.Rows) {
-		grown := make([][]cell, len(s.Rows), max(r, 2*cap(s.Rows), 64))
+	n := r - s.base // rows below base are let go (sheet.slide)
+	if n > cap(s.Rows) {
+		grown := make([][]cell, len(s.Rows), max(n, 2*cap(s.Rows), 64))
 		copy(grown, s.Rows)
 		s.Rows = grown
 	}
-	s.Rows = s.Rows[:r]
+	s.Rows = s.Rows[:n]
 }
 
-// newRow returns the cells for a row of the given width, cut from a block
-// allocated ahead (one allocation for many rows, not one per row). The row
-// has no room beyond its width, so growing it never reaches the next.
+// newRow returns the cells for a row of the given width: a spare row let
+// go by the reading when one is wide enough (spareRow), or cut from a
+// block allocated ahead (one allocation for many rows, not one per row).
+// A row's room is its own, so growing it never reaches another's.
 func (s *sheet) newRow(width int) []cell {
-	if width > rowBlock/4 {
-		return make([]cell, width)
+	if n := len(s.spare) - 1; n >= 0 && cap(s.spare[n]) >= width {
+		row := s.spare[n][:width]
+		s.spare = s.spare[:n]
+		clear(row[:cap(row)])
+		return row
 	}
-	if len(s.free) < width {
+	room := width
+	if s.recycle { // room for the widest row so far, so that any row can take it again
+		s.widest = max(s.widest, width)
+		room = s.widest
+	}
+	if room > rowBlock/4 {
+		return make([]cell, width, room)
+	}
+	if len(s.free) < room {
 		s.free = make([]cell, rowBlock)
 	}
-	row := s.free[:width:width]
-	s.free = s.free[width:]
+	row := s.free[:width:room]
+	s.free = s.free[room:]
 	return row
 }
 
