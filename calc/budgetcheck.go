@@ -58,7 +58,9 @@ func severityOf(r Rule) Severity {
 func (c *checker) checkBudget(b *Budget) {
 	var a, r summer
 	b.Root.sumUp(&a, &r)
-	var nodes []*Node
+	count := 0
+	b.Root.Walk(func(*Node) bool { count++; return true })
+	nodes := make([]*Node, 0, count) // sized once: a large DPA has a million
 	b.Root.Walk(func(n *Node) bool {
 		nodes = append(nodes, n)
 		return true
