@@ -38,7 +38,6 @@ func reportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			defer softMemoryLimit(paths)()
 			stage, end := stagePrinter(c.App.ErrWriter, isTerminal(c.App.ErrWriter))
 			r, err := analyze(c.Context, paths, opt, s, stage)
 			if err != nil {
