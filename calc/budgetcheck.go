@@ -56,7 +56,7 @@ func severityOf(r Rule) Severity {
 // runs, each run checked by a checker of its own, and their findings and
 // corrections joined in the same order a single walk would give.
 func (c *checker) checkBudget(b *Budget) {
-	var a, r summer
+	var a, r summer // what the root adds its sums to; they are stored on it too
 	b.Root.sumUp(&a, &r)
 	count := 0
 	b.Root.Walk(func(*Node) bool { count++; return true })
@@ -244,7 +244,7 @@ func (c *checker) checkFigure(f Figure, what, subject string, n need, row Ref) {
 				Message: fmt.Sprintf("%s: %s kosong, padahal harus berisi angka", subject, what)})
 		}
 	case Number:
-		if f.Value().IsNegative() && n&signed == 0 {
+		if f.Sign() < 0 && n&signed == 0 {
 			c.add(Finding{Rule: RuleNegativeValue, Src: f.Src, Subject: subject, Reported: f.Value().String(),
 				Message: fmt.Sprintf("%s: %s tertulis %s, padahal %s tidak boleh negatif", subject, what, typedText(f), strings.ToLower(what))})
 		}

@@ -62,7 +62,7 @@ type typedCell struct {
 // Value is the figure's exact value (zero when it holds none): the same
 // coefficient and exponent as the decimal it was given.
 func (f Figure) Value() decimal.Decimal {
-	if f.typed != nil && f.typed.wide {
+	if f.isWide() {
 		return f.typed.value
 	}
 	return decimal.New(f.coef, int32(f.exp))
@@ -88,6 +88,9 @@ func (f Figure) WithCoefficient(coef int64, exp int32) Figure {
 	return f.Typed(text, formula)
 }
 
+// isWide reports that the figure's value sits behind its pointer.
+func (f Figure) isWide() bool { return f.typed != nil && f.typed.wide }
+
 // wide is WithValue for a value that does not fit the coefficient.
 func (f Figure) wide(d decimal.Decimal) Figure {
 	f.typed = &typedCell{text: f.Text(), formula: f.Formula(), wide: true, value: d}
@@ -98,7 +101,7 @@ func (f Figure) wide(d decimal.Decimal) Figure {
 // fixed is the figure's value in 64-bit arithmetic (as fixed.Of gives it
 // from Value); ok is false when it does not fit.
 func (f Figure) fixed() (fixed.Dec, bool) {
-	if f.typed != nil && f.typed.wide || f.coef >= 1e18 || f.coef <= -1e18 {
+	if f.isWide() || f.coef >= 1e18 || f.coef <= -1e18 {
 		return fixed.Dec{}, false
 	}
 	return fixed.Dec{C: f.coef, E: int32(f.exp)}, true
@@ -116,7 +119,7 @@ func (f Figure) Fixed() (fixed.Dec, bool) {
 
 // Sign is the sign of the figure's value: -1, 0 or +1.
 func (f Figure) Sign() int {
-	if f.typed != nil && f.typed.wide {
+	if f.isWide() {
 		return f.typed.value.Sign()
 	}
 	return cmp.Compare(f.coef, 0)
@@ -144,7 +147,7 @@ func (f Figure) Formula() string {
 // Formula), replacing any it had.
 func (f Figure) Typed(text, formula string) Figure {
 	switch {
-	case f.typed != nil && f.typed.wide:
+	case f.isWide():
 		f.typed = &typedCell{text: text, formula: formula, wide: true, value: f.typed.value}
 	case text != "" || formula != "":
 		f.typed = &typedCell{text: text, formula: formula}

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"lkjip/calc"
 	"lkjip/internal/progtest"
 )
 
@@ -75,7 +76,7 @@ func TestCorrectLibreOffice(t *testing.T) {
 	n := 0
 	for r, row := range rows {
 		for col := range row {
-			ref := cellName(r+1, col+1)
+			ref := calc.CellName(r+1, col+1)
 			if f, _ := ours.GetCellFormula("LRA", ref); f == "" {
 				continue
 			}

@@ -155,7 +155,7 @@ func compareWorkbooks(t *testing.T, input, output []byte, cs []calc.Correction) 
 		require.Len(t, outRows, len(rows), sh)
 		for r, row := range rows {
 			for c := range max(len(row), len(outRows[r])) {
-				ref := cellName(r+1, c+1)
+				ref := calc.CellName(r+1, c+1)
 				before, after := cellState(t, in, sh, ref), cellState(t, out, sh, ref)
 				cor, ok := fixed[sh][ref]
 				if !ok {
@@ -352,7 +352,7 @@ func checkKoreksi(t *testing.T, c Copy, name string) {
 	for r, row := range rows {
 		if len(row) >= 3 && row[2] != "" && row[2] != "Sel" {
 			listed[row[1]+"!"+row[2]] = true
-			ok, target, err := f.GetCellHyperLink(koreksiName, cellName(r+1, 3))
+			ok, target, err := f.GetCellHyperLink(koreksiName, calc.CellName(r+1, 3))
 			require.NoError(t, err)
 			assert.True(t, ok, "row %d links to its cell", r+1)
 			assert.Equal(t, "'"+row[1]+"'!"+row[2], target)

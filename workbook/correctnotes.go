@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"lkjip/calc"
 )
 
 // note is the comment a corrected cell carries.
@@ -161,7 +163,7 @@ func mergeComments(data []byte, notes []note) (mergedComments, error) {
 	var out mergedComments
 	var fresh strings.Builder
 	for _, n := range notes {
-		cell := cellName(n.key.row, n.key.col)
+		cell := calc.CellName(n.key.row, n.key.col)
 		if at, ok := texts[cell]; ok {
 			edits = append(edits, edit{at, at, withPrefix(noteRuns("\n\n"+n.text), prefix)})
 			continue

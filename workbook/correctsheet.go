@@ -247,7 +247,7 @@ func (s *cellScan) insertCellsBefore(col, at int) {
 // empty cells, which take their row's or column's style.
 func (s *cellScan) newCells(row int, cols []int, prefix string, at int) {
 	for _, col := range cols {
-		attrs := []xml.Attr{{Name: xml.Name{Local: "r"}, Value: cellName(row, col)}}
+		attrs := []xml.Attr{{Name: xml.Name{Local: "r"}, Value: calc.CellName(row, col)}}
 		style := s.colStyle[col]
 		if s.rowEl != nil && s.row == row && attrOr(s.rowEl, "", "customFormat") == "1" {
 			style, _ = strconv.Atoi(attrOr(s.rowEl, "", "s"))

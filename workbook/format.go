@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"lkjip/calc"
 )
 
 // format is a file's format, decided by its content, never its name.
@@ -106,7 +108,7 @@ func checkSheets(name string, sheets []*sheet, lim Limits) error {
 				for _, text := range []string{c.Text, c.Formula} {
 					if len(text) > lim.MaxText && utf8.RuneCountInString(text) > lim.MaxText {
 						return limitErr(name, LimitText, "lembar %q sel %s berisi %d karakter (batas %d)",
-							s.Name, cellName(i+1, j+1), utf8.RuneCountInString(text), lim.MaxText)
+							s.Name, calc.CellName(i+1, j+1), utf8.RuneCountInString(text), lim.MaxText)
 					}
 				}
 			}

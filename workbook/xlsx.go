@@ -402,11 +402,11 @@ func excelizeFallback(data []byte, lim Limits) (fallbackFunc, func()) {
 		if f == nil {
 			return "", false
 		}
-		formula, err := f.GetCellFormula(sheetName, cellName(row, col))
+		formula, err := f.GetCellFormula(sheetName, calc.CellName(row, col))
 		if err != nil || formula == "" {
 			return "", false
 		}
-		v, err = f.CalcCellValue(sheetName, cellName(row, col), excelize.Options{RawCellValue: true})
+		v, err = f.CalcCellValue(sheetName, calc.CellName(row, col), excelize.Options{RawCellValue: true})
 		return v, err == nil
 	}
 	closeFn := func() {
@@ -419,9 +419,6 @@ func excelizeFallback(data []byte, lim Limits) (fallbackFunc, func()) {
 	}
 	return eval, closeFn
 }
-
-// cellName is the A1 name of a cell.
-func cellName(row, col int) string { return calc.CellName(row, col) }
 
 // splitRef reads "C5" into column and row.
 func splitRef(ref string) (int, int, bool) {
