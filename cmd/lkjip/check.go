@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"lkjip/calc"
+	"lkjip/internal/memlimit"
 )
 
 func checkCommand() *cli.Command {
@@ -29,6 +30,7 @@ func checkCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			defer memlimit.Follow()()
 			r, err := analyze(c.Context, c.Args().Slice(), opt, s, func(string) {})
 			if err != nil {
 				return err

@@ -16,8 +16,6 @@ import (
 	"unicode"
 
 	"github.com/urfave/cli/v2"
-
-	"lkjip/internal/memlimit"
 )
 
 // Exit statuses (design.md §4).
@@ -32,7 +30,6 @@ const (
 var errFindings = errors.New("temuan tingkat kesalahan")
 
 func main() {
-	memlimit.Follow() // a soft memory limit that follows the live heap; the process exits with it
 	os.Exit(run(os.Args, os.Stdout, os.Stderr))
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"lkjip/calc"
+	"lkjip/internal/memlimit"
 	"lkjip/internal/outfile"
 	"lkjip/layout"
 )
@@ -38,6 +39,7 @@ func reportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			defer memlimit.Follow()()
 			stage, end := stagePrinter(c.App.ErrWriter, isTerminal(c.App.ErrWriter))
 			r, err := analyze(c.Context, paths, opt, s, stage)
 			if err != nil {
