@@ -106,7 +106,7 @@ func Correct(ctx context.Context, files []File, opt CorrectOptions) (out []Copy,
 		if len(opt.Files) > 0 && !slices.Contains(opt.Files, f.Name) {
 			continue
 		}
-		c, err := newFileCopy(ctx, f, a, opt.Read.Limits)
+		c, err := newFileCopy(ctx, f, a, opt.Read)
 		if err != nil {
 			return nil, copyErr(ctx, f.Name, err)
 		}
@@ -177,12 +177,13 @@ type fileCopy struct {
 }
 
 // newFileCopy prepares a file's copy, rebuilding a file that is not an
-// xlsx as one.
-func newFileCopy(ctx context.Context, f File, a *calc.Agency, lim Limits) (*fileCopy, error) {
-	c := &fileCopy{file: f, agency: a, data: f.Data, sheet: func(s string) string { return s }, lim: lim}
+// xlsx as one from its values read with the options Read was given (an
+// encrypted xlsx needs its password).
+func newFileCopy(ctx context.Context, f File, a *calc.Agency, opt Options) (*fileCopy, error) {
+	c := &fileCopy{file: f, agency: a, data: f.Data, sheet: func(s string) string { return s }, lim: opt.Limits}
 	if format := sniff(f.Data); format != formatXLSX {
 		c.rebuilt = formatName(format)
-		sheets, _, err := readSheets(ctx, f.Name, f.Data, Options{Limits: lim})
+		sheets, _, err := readSheets(ctx, f.Name, f.Data, opt)
 		if err != nil {
 			return nil, err
 		}

@@ -437,3 +437,25 @@ func TestPlantedWorkbooksCommitted(t *testing.T) {
 		})
 	}
 }
+
+// TestCorrectEncrypted corrects an encrypted .xlsx given its password: the
+// copy is rebuilt from the values read with the caller's options, so it
+// must be read with the password too, as Read does.
+func TestCorrectEncrypted(t *testing.T) {
+	const name = "terenkripsi.xlsx"
+	data, err := os.ReadFile(filepath.Join("testdata", "bad", name))
+	require.NoError(t, err)
+	opt := DefaultOptions()
+	opt.Password = "rahasia"
+	_, err = Read(context.Background(), []File{{Name: name, Data: data}}, opt)
+	require.NoError(t, err, "the file reads with its password")
+	copies, err := Correct(context.Background(), []File{{Name: name, Data: data}},
+		CorrectOptions{Read: opt, Settings: calc.DefaultSettings()})
+	require.NoError(t, err)
+	require.Len(t, copies, 1)
+	c := copies[0]
+	assert.Equal(t, name, c.File)
+	assert.NotEmpty(t, c.Rebuilt, "rebuilt from the values read")
+	assert.Equal(t, formatXLSX, sniff(c.Data), "the copy is a plain xlsx")
+	analyze(t, name, c.Data)
+}
