@@ -53,12 +53,7 @@ func (c *Copy) Ext() string {
 
 // Errors reports whether error-severity findings are left for a person.
 func (c *Copy) Errors() bool {
-	for _, f := range c.Review {
-		if f.Severity == calc.Error {
-			return true
-		}
-	}
-	return false
+	return calc.CountFindings(c.Review).Error > 0
 }
 
 // maxFormulaRounds bounds the rounds of Correct that set aside formulas
