@@ -22,10 +22,21 @@ const (
 	koreksiReason = "lembar Koreksi buatan lkjip"
 )
 
+// koreksiNamed reports whether a sheet's name is that of a Koreksi sheet
+// (Koreksi…, in any case), which lkjip's mark may then confirm.
+func koreksiNamed(name string) bool {
+	return strings.HasPrefix(strings.ToLower(name), strings.ToLower(koreksiName))
+}
+
+// isKoreksi reports whether a sheet with this name and first cell is a
+// Koreksi sheet lkjip wrote.
+func isKoreksi(name, first string) bool {
+	return koreksiNamed(name) && cleanText(first) == koreksiTitle
+}
+
 // isKoreksiSheet reports whether a sheet is a Koreksi sheet lkjip wrote.
 func isKoreksiSheet(s *sheet) bool {
-	return strings.HasPrefix(strings.ToLower(s.Name), strings.ToLower(koreksiName)) &&
-		cleanText(s.at(1, 1).Text) == koreksiTitle
+	return isKoreksi(s.Name, s.at(1, 1).Text)
 }
 
 // koreksiIgnored lists every non-empty row of lkjip's Koreksi sheet as

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"reflect"
-	"strings"
 
 	"lkjip/calc"
 	"lkjip/internal/xlsx"
@@ -56,7 +55,7 @@ func streamXLSX(ctx context.Context, f File, opt Options) (r streamed, ok bool, 
 	merged := 0 // cells of merged ranges, counted as checkSheets counts them
 	for i, bs := range b.Sheets {
 		want := opt.Override.wantSheet(bs.Name)
-		if want && strings.HasPrefix(strings.ToLower(bs.Name), strings.ToLower(koreksiName)) {
+		if want && koreksiNamed(bs.Name) {
 			return r, false, nil
 		}
 		ss := &sheetStream{lim: lim, a: r.agency, o: opt.Override}

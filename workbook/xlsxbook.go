@@ -165,7 +165,7 @@ func (b *book) addSheet(name string, data []byte) error {
 // lkjip writes it, or a shared string once a spreadsheet program saved it).
 func (b *book) hasKoreksi() (bool, error) {
 	for _, s := range b.sheets {
-		if !strings.HasPrefix(strings.ToLower(s.Name), strings.ToLower(koreksiName)) || s.Part == "" {
+		if !koreksiNamed(s.Name) || s.Part == "" {
 			continue
 		}
 		data, err := b.p.read(s.Part)
@@ -176,7 +176,7 @@ func (b *book) hasKoreksi() (bool, error) {
 		if err != nil {
 			return false, err
 		}
-		if cleanText(text) == koreksiTitle {
+		if isKoreksi(s.Name, text) {
 			return true, nil
 		}
 	}
