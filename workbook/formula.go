@@ -612,5 +612,3 @@ func (p *formulaParser) rangeValues(r refRange) ([]evalValue, bool) {
 	}
 	return out, true
 }
-
-func abs(n int) int { return max(n, -n) }
