@@ -195,8 +195,8 @@ func noteRuns(text string) string {
 		lead, rest = "\n\nlkjip:", strings.TrimPrefix(text, "\n\n")
 	}
 	const font = `<sz val="9"/><color indexed="81"/><rFont val="Tahoma"/><family val="2"/>`
-	return `<r><rPr><b/>` + font + `</rPr><t xml:space="preserve">` + escapeText(lead) + `</t></r>` +
-		`<r><rPr>` + font + `</rPr><t xml:space="preserve"> ` + escapeText(rest) + `</t></r>`
+	return `<r><rPr><b/>` + font + `</rPr><t xml:space="preserve">` + escapeXML(lead) + `</t></r>` +
+		`<r><rPr>` + font + `</rPr><t xml:space="preserve"> ` + escapeXML(rest) + `</t></r>`
 }
 
 // VML namespaces.

@@ -299,10 +299,10 @@ func (s *cellScan) write(f *cellFix, attrs []xml.Attr, prefix, formula, extra st
 		f.stored = f.cor.Text()
 		if formula != "" {
 			attrs = setAttr(attrs, "t", "str")
-			value = "<" + qname(prefix, "v") + ">" + escapeText(f.stored) + "</" + qname(prefix, "v") + ">"
+			value = "<" + qname(prefix, "v") + ">" + escapeXML(f.stored) + "</" + qname(prefix, "v") + ">"
 		} else {
 			attrs = setAttr(attrs, "t", "inlineStr")
-			value = "<" + qname(prefix, "is") + "><" + qname(prefix, "t") + ` xml:space="preserve">` + escapeText(f.stored) +
+			value = "<" + qname(prefix, "is") + "><" + qname(prefix, "t") + ` xml:space="preserve">` + escapeXML(f.stored) +
 				"</" + qname(prefix, "t") + "></" + qname(prefix, "is") + ">"
 		}
 	default:

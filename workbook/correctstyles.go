@@ -142,7 +142,7 @@ type koreksiStyles struct {
 func (st *styleBook) addKoreksiStyles() koreksiStyles {
 	font := func(extra, size string) int {
 		st.newFonts = append(st.newFonts, fmt.Sprintf(`<font>%s<sz val="%s"/><name val="%s"/></font>`,
-			extra, escapeAttr(size), escapeAttr(st.fontName)))
+			extra, escapeXML(size), escapeXML(st.fontName)))
 		return st.nFonts + len(st.newFonts) - 1
 	}
 	bold := font("<b/>", st.fontSz)

@@ -258,12 +258,12 @@ func (w *sheetWriter) row(cells ...xcell) {
 				fmt.Fprintf(&w.rows, `<c r="%s"%s/>`, ref, style)
 			}
 		case c.isText:
-			fmt.Fprintf(&w.rows, `<c r="%s"%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, style, escapeText(c.text))
+			fmt.Fprintf(&w.rows, `<c r="%s"%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, style, escapeXML(c.text))
 		default:
 			fmt.Fprintf(&w.rows, `<c r="%s"%s><v>%s</v></c>`, ref, style, c.num)
 		}
 		if c.link != "" {
-			fmt.Fprintf(&w.links, `<hyperlink ref="%s" location="%s" display="%s"/>`, ref, escapeAttr(c.link), escapeAttr(c.text))
+			fmt.Fprintf(&w.links, `<hyperlink ref="%s" location="%s" display="%s"/>`, ref, escapeXML(c.link), escapeXML(c.text))
 		}
 	}
 	w.rows.WriteString("</row>")

@@ -245,7 +245,7 @@ func (p *opc) addRel(part, typ, to string) (string, error) {
 			break
 		}
 	}
-	rel := fmt.Sprintf(`<Relationship Id="%s" Type="%s" Target="%s"/>`, id, typ, escapeAttr(relTarget(part, to)))
+	rel := fmt.Sprintf(`<Relationship Id="%s" Type="%s" Target="%s"/>`, id, typ, escapeXML(relTarget(part, to)))
 	name := relsOf(part)
 	if p.resolve(name) == "" {
 		p.set(name, []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+
@@ -347,7 +347,7 @@ func (p *opc) declare(part, typ string) error {
 	if ext := strings.TrimPrefix(path.Ext(part), "."); ext == "vml" && ct.defaults["vml"] == "" {
 		decl = fmt.Sprintf(`<Default Extension="vml" ContentType="%s"/>`, typ)
 	} else {
-		decl = fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, escapeAttr(part), typ)
+		decl = fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, escapeXML(part), typ)
 	}
 	data, err := p.read("[Content_Types].xml")
 	if err != nil {

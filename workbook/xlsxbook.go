@@ -154,7 +154,7 @@ func (b *book) addSheet(name string, data []byte) error {
 		rel, decl = "r", ` xmlns:r="`+nsRelationships+`"`
 	}
 	el := fmt.Sprintf(`<%s name="%s" sheetId="%d"%s %s:id="%s"/>`,
-		qname(b.sheetsPrefix, "sheet"), escapeAttr(name), b.maxSheetID+1, decl, rel, id)
+		qname(b.sheetsPrefix, "sheet"), escapeXML(name), b.maxSheetID+1, decl, rel, id)
 	b.p.set(b.wb, applyEdits(wb, []edit{{b.sheetsEnd, b.sheetsEnd, el}}))
 	b.sheets = append(b.sheets, bookSheet{Name: name, Part: part})
 	return nil

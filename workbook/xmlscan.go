@@ -99,7 +99,7 @@ func startTag(name xml.Name, attrs []xml.Attr, empty bool) string {
 	var b strings.Builder
 	b.WriteString("<" + qname(name.Space, name.Local))
 	for _, a := range attrs {
-		b.WriteString(" " + qname(a.Name.Space, a.Name.Local) + `="` + escapeAttr(a.Value) + `"`)
+		b.WriteString(" " + qname(a.Name.Space, a.Name.Local) + `="` + escapeXML(a.Value) + `"`)
 	}
 	if empty {
 		b.WriteString("/>")
@@ -141,15 +141,9 @@ func dropAttr(attrs []xml.Attr, local string) []xml.Attr {
 	return out
 }
 
-// escapeAttr escapes an attribute value for double quotes.
-func escapeAttr(s string) string {
-	var b bytes.Buffer
-	xml.EscapeText(&b, []byte(s))
-	return strings.ReplaceAll(b.String(), `"`, "&quot;")
-}
-
-// escapeText escapes character data.
-func escapeText(s string) string {
+// escapeXML escapes character data or an attribute value: xml.EscapeText
+// escapes the quotes too (as &#34; and &#39;).
+func escapeXML(s string) string {
 	var b bytes.Buffer
 	xml.EscapeText(&b, []byte(s))
 	return b.String()
