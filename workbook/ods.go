@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -113,16 +112,10 @@ type odsParser struct {
 	depth  xmlDepth
 }
 
-// damaged reports content.xml as damaged, or passes on a limit or the
-// end of the context.
+// damaged reports content.xml as damaged. Its errors come from the XML
+// decoder, the zip part under it (through runGuard) and the depth guard:
+// never a limit or the end of the context, which parse checks itself.
 func (p *odsParser) damaged(err error) error {
-	var le *LimitError
-	switch {
-	case errors.As(err, &le):
-		return limitErr(p.file, le.Limit, "%s", le.Detail)
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return err
-	}
 	return inputErr(p.file, "%w: content.xml: %s", ErrDamaged, damageText(err))
 }
 
