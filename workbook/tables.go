@@ -48,14 +48,11 @@ type table struct {
 	first int // first data row
 	last  int // last row mapped so far
 	m     rowMapper
-	base  calc.Ref // the sheet, interned once by ref for all its cells
+	base  calc.Ref // the sheet, interned once for all its cells
 }
 
 // ref returns the calc reference to a cell of the table's sheet.
 func (t *table) ref(r, c int) calc.Ref {
-	if t.base.IsZero() {
-		t.base = calc.NewRef(t.sh.File, t.sh.Name, 0, 0)
-	}
 	return t.base.At(r, c)
 }
 
@@ -203,7 +200,7 @@ func (sr *sheetReading) advance(last int) {
 					}
 				} else {
 					sr.endTable()
-					sr.cur = &table{sh: s, kind: kind, hdr: h, first: h.LastRow + 1}
+					sr.cur = &table{sh: s, kind: kind, hdr: h, first: h.LastRow + 1, base: calc.NewRef(s.File, s.Name, 0, 0)}
 					sr.cur.m = newMapper(sr.cur, sr.a)
 					for hr := r; hr <= h.LastRow; hr++ {
 						sr.ignore(hr, "kepala tabel")
