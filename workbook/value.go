@@ -239,10 +239,13 @@ func figure(c cell, at calc.Ref) calc.Figure {
 			f.Places = max(0, -(exp + shift))
 			return f.WithCoefficient(coef, exp+shift).Typed("", c.Formula)
 		}
-		v, err := storedScaled(c.Text, shift)
+		v, err := decimal.NewFromString(c.Text) // not plain: the general parser
 		if err != nil {
 			f.Kind = calc.Invalid
 			return f.Typed(cleanText(c.Text), c.Formula)
+		}
+		if shift != 0 {
+			v = v.Shift(shift)
 		}
 		f.Places = max(0, -v.Exponent())
 		return f.WithValue(v).Typed("", c.Formula)
@@ -260,18 +263,11 @@ func figure(c cell, at calc.Ref) calc.Figure {
 // storedDecimal is decimal.NewFromString for the stored numbers of cells,
 // with the plain ones ("1788546290", "85.71", at most 18 digits) read
 // directly: the same value and exponent, without the general parser.
-func storedDecimal(s string) (decimal.Decimal, error) { return storedScaled(s, 0) }
-
-// storedScaled is storedDecimal(s).Shift(shift).
-func storedScaled(s string, shift int32) (decimal.Decimal, error) {
+func storedDecimal(s string) (decimal.Decimal, error) {
 	if coef, exp, ok := plainDecimal(s); ok {
-		return decimal.New(coef, exp+shift), nil
+		return decimal.New(coef, exp), nil
 	}
-	d, err := decimal.NewFromString(s)
-	if err != nil || shift == 0 {
-		return d, err
-	}
-	return d.Shift(shift), nil
+	return decimal.NewFromString(s)
 }
 
 // plainDecimal reads a plain decimal ("1788546290", "-85.71", at most 18
