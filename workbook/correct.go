@@ -155,7 +155,7 @@ func copyErr(ctx context.Context, file string, err error) error {
 	if errors.As(err, &ie) {
 		return err
 	}
-	return &InputError{Place: calc.FileRef(file), Err: fmt.Errorf("salinan terkoreksi tidak dapat dibuat: %w", err)}
+	return inputErr(file, "salinan terkoreksi tidak dapat dibuat: %w", err)
 }
 
 // fileCopy is one file being copied, across Correct's rounds.

@@ -3,7 +3,6 @@ package workbook
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -180,8 +179,8 @@ func readWhole(fctx context.Context, a *calc.Agency, f File, opt Options) (in ca
 		return in, info, nil, inputErr(f.Name, "%w: lembar %q tidak ada (lembar yang ada: %s)", ErrNoTable, opt.Override.Sheet, sheetNames(sheets))
 	}
 	if len(in.Tables) == 0 {
-		return in, info, nil, &InputError{Place: calc.FileRef(f.Name), Err: fmt.Errorf(
-			"%w (dicari kepala tabel seperti URAIAN / ANGGARAN / REALISASI, PROGRAM / KEGIATAN / INDIKATOR, atau TARGET / REALISASI / CAPAIAN)", ErrNoTable)}
+		return in, info, nil, inputErr(f.Name,
+			"%w (dicari kepala tabel seperti URAIAN / ANGGARAN / REALISASI, PROGRAM / KEGIATAN / INDIKATOR, atau TARGET / REALISASI / CAPAIAN)", ErrNoTable)
 	}
 	return in, info, titles, nil
 }
