@@ -113,14 +113,22 @@ func checkSheets(name string, sheets []*sheet, lim Limits) error {
 				}
 			}
 		}
-		for _, m := range s.Merges {
-			cells += m.c2 - m.c1 + 1
-		}
+		cells += mergedSlots(s)
 	}
 	if cells > lim.MaxCells {
 		return limitErr(name, LimitCells, "lebih dari %d sel (termasuk sel gabungan)", lim.MaxCells)
 	}
 	return nil
+}
+
+// mergedSlots is what a sheet's merged ranges count against the limit on
+// cells: the columns each range covers.
+func mergedSlots(s *sheet) int {
+	n := 0
+	for _, m := range s.Merges {
+		n += m.c2 - m.c1 + 1
+	}
+	return n
 }
 
 // errReaderPanic marks a reader that panicked on a malformed file: the

@@ -63,9 +63,7 @@ func streamXLSX(ctx context.Context, f File, opt Options) (r streamed, ok bool, 
 		if err != nil {
 			return r, false, ctx.Err()
 		}
-		for _, m := range s.Merges {
-			merged += m.c2 - m.c1 + 1
-		}
+		merged += mergedSlots(s)
 		if want {
 			res := ss.sr.finish()
 			res.addTo(&r.in, s.Name)
