@@ -59,7 +59,7 @@ func readSheets(ctx context.Context, name string, data []byte, opt Options) (she
 	defer func() {
 		if p := recover(); p != nil {
 			sheets, info = nil, docInfo{}
-			err = inputErr(name, "%w (%w: %v)", ErrDamaged, errReaderPanic, p)
+			err = readerPanic(name, p)
 		}
 	}()
 	if len(data) == 0 {
@@ -134,6 +134,11 @@ func mergedSlots(s *sheet) int {
 // errReaderPanic marks a reader that panicked on a malformed file: the
 // user sees an unreadable file, and the fuzz tests see a bug to fix.
 var errReaderPanic = errors.New("pembaca berhenti")
+
+// readerPanic reports a reader's panic p on a file as a damaged file.
+func readerPanic(file string, p any) error {
+	return inputErr(file, "%w (%w: %v)", ErrDamaged, errReaderPanic, p)
+}
 
 // baseSheetName is the sheet name spreadsheet programs give a file that has
 // no sheets of its own (CSV, an HTML table): the file's name without its

@@ -175,7 +175,7 @@ func readXLSXSheet(ctx context.Context, b *xlsx.Book, i int, file string, budget
 		defer close(batches)
 		defer func() {
 			if p := recover(); p != nil {
-				readErr = inputErr(file, "%w: berkas rusak (%w: %v)", ErrFormat, errReaderPanic, p)
+				readErr = readerPanic(file, p)
 			}
 		}()
 		cur := newBatch()
