@@ -207,18 +207,14 @@ func (st *styleBook) bytes() []byte {
 		if len(items) == 0 {
 			return
 		}
-		text := withPrefix(strings.Join(items, ""), c.Name.Space)
-		attrs := c.Attr
+		counted := *c // its start tag with the new count
 		if _, ok := c.attr("", "count"); ok {
-			attrs = setAttr(attrs, "count", strconv.Itoa(n+len(items)))
+			counted.Attr = setAttr(c.Attr, "count", strconv.Itoa(n+len(items)))
 		}
-		end := "</" + qname(c.Name.Space, c.Name.Local) + ">"
-		if c.selfClosing() {
-			edits = append(edits, edit{c.Start, c.End, startTag(c.Name, attrs, false) + text + end})
-			return
+		if !c.selfClosing() {
+			edits = append(edits, edit{c.Start, c.OpenEnd, startTag(c.Name, counted.Attr, false)})
 		}
-		edits = append(edits, edit{c.Start, c.OpenEnd, startTag(c.Name, attrs, false)},
-			edit{c.CloseStart, c.CloseStart, text})
+		edits = append(edits, appendInside(&counted, withPrefix(strings.Join(items, ""), c.Name.Space)))
 	}
 	add(st.fonts, st.nFonts, st.newFonts)
 	add(st.fills, st.nFills, st.newFills)

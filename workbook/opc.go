@@ -284,11 +284,7 @@ func appendToRoot(data []byte, xmlText, child string) ([]byte, error) {
 	if p := root.Name.Space; p != "" {
 		xmlText = strings.ReplaceAll(xmlText, "<"+child+" ", "<"+p+":"+child+" ")
 	}
-	if root.selfClosing() {
-		open := startTag(root.Name, root.Attr, false)
-		return applyEdits(data, []edit{{root.Start, root.End, open + xmlText + "</" + qname(root.Name.Space, root.Name.Local) + ">"}}), nil
-	}
-	return applyEdits(data, []edit{{root.CloseStart, root.CloseStart, xmlText}}), nil
+	return applyEdits(data, []edit{appendInside(root, xmlText)}), nil
 }
 
 // contentTypes reads [Content_Types].xml: the content type of each part.

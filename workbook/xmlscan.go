@@ -156,6 +156,16 @@ type edit struct {
 	Text     string
 }
 
+// appendInside is the edit that adds text at the end of e's content: a
+// self-closing e is written out as its start tag, the text and its end
+// tag.
+func appendInside(e *element, text string) edit {
+	if e.selfClosing() {
+		return edit{e.Start, e.End, startTag(e.Name, e.Attr, false) + text + "</" + qname(e.Name.Space, e.Name.Local) + ">"}
+	}
+	return edit{e.CloseStart, e.CloseStart, text}
+}
+
 // applyEdits applies non-overlapping edits to data. Edits at the same
 // offset keep their order.
 func applyEdits(data []byte, edits []edit) []byte {
