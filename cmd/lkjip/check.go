@@ -20,7 +20,7 @@ func checkCommand() *cli.Command {
 		OnUsageError:       usageError,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "bentuk keluaran: text atau json"},
-		}, append(settingsFlags(), append(readFlags(), append(limitFlags(), passwordFlag())...)...)...),
+		}, agencyFlags()...),
 		Action: func(c *cli.Context) error {
 			format := c.String("format")
 			if format != "text" && format != "json" {

@@ -30,7 +30,7 @@ func correctCommand() *cli.Command {
 		OnUsageError:       usageError,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "berkas keluaran (.xlsx, atau .xlsm untuk berkas bermakro), wajib"},
-		}, append(settingsFlags(), append(readFlags(), limitFlags()...)...)...),
+		}, agencyFlags()...),
 		Action: func(c *cli.Context) error {
 			out := c.String("output")
 			paths := c.Args().Slice()

@@ -109,3 +109,17 @@ func TestCorrectCleanExitsZero(t *testing.T) {
 	code, _, errOut = runCLI(t, "check", out)
 	assert.Equal(t, exitOK, code, errOut)
 }
+
+// TestCorrectTakesPassword: correct takes --kata-sandi, as check and
+// report do and as the hint on an encrypted file says. A wrong password
+// reaches the reader, which refuses it as wrong: proof that the flag was
+// read, whatever becomes of the right one.
+func TestCorrectTakesPassword(t *testing.T) {
+	in := filepath.Join("..", "..", "workbook", "testdata", "bad", "terenkripsi.xlsx")
+	out := filepath.Join(t.TempDir(), "koreksi.xlsx")
+	code, _, errOut := runCLI(t, "correct", in, "--kata-sandi", "bukan", "-o", out)
+	assert.Equal(t, exitUnusable, code, errOut)
+	assert.NotContains(t, errOut, "perintah salah", "the flag is defined")
+	assert.Contains(t, errOut, "kata sandi salah", "the password reached the reader")
+	assert.NoFileExists(t, out)
+}

@@ -24,6 +24,13 @@ func readFlags() []cli.Flag {
 	return flags
 }
 
+// agencyFlags are the flags of a command that reads one agency's files:
+// the settings, the reading flags, the limits and the password. check,
+// report and correct take them; agencyOptions reads them.
+func agencyFlags() []cli.Flag {
+	return append(settingsFlags(), append(readFlags(), append(limitFlags(), passwordFlag())...)...)
+}
+
 // agencyOptions are the settings and the reading options of a command
 // that reads one agency's files.
 func agencyOptions(c *cli.Context) (calc.Settings, workbook.Options, error) {

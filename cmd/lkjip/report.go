@@ -25,7 +25,7 @@ func reportCommand() *cli.Command {
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "berkas keluaran (.xlsx), wajib"},
 			&cli.BoolFlag{Name: "locale-tag", Usage: "tandai format angka dengan kode bahasa Indonesia [$-421]"},
-		}, append(settingsFlags(), append(readFlags(), append(limitFlags(), passwordFlag())...)...)...),
+		}, agencyFlags()...),
 		Action: func(c *cli.Context) error {
 			out := c.String("output")
 			if out == "" {
