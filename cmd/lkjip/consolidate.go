@@ -53,15 +53,14 @@ func consolidateCommand() *cli.Command {
 				return err
 			}
 			opt := batch.DefaultOptions()
-			lim, err := limitsFrom(c)
+			if err := setFileOptions(c, &opt.Read); err != nil {
+				return err
+			}
+			settings, err := settingsFrom(c)
 			if err != nil {
 				return err
 			}
-			opt.Read.Limits = lim
-			opt.Read.Password = c.String("kata-sandi")
-			if opt.Settings, err = settingsFrom(c); err != nil {
-				return err
-			}
+			opt.Settings = settings
 			if m := c.String("map"); m != "" {
 				mapping, err := readMapping(m)
 				if err != nil {

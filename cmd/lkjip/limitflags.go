@@ -53,6 +53,19 @@ func passwordFlag() cli.Flag {
 	return &cli.StringFlag{Name: "kata-sandi", Aliases: []string{"password"}, Usage: "kata sandi berkas .xlsx yang dilindungi"}
 }
 
+// setFileOptions sets in opt what every command that reads spreadsheets
+// takes from the command line about each input file: the limits and the
+// password.
+func setFileOptions(c *cli.Context, opt *workbook.Options) error {
+	lim, err := limitsFrom(c)
+	if err != nil {
+		return err
+	}
+	opt.Limits = lim
+	opt.Password = c.String("kata-sandi")
+	return nil
+}
+
 // limitsFrom reads the limits from the command line.
 func limitsFrom(c *cli.Context) (workbook.Limits, error) {
 	lim := workbook.Limits{

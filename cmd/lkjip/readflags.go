@@ -45,12 +45,9 @@ func agencyOptions(c *cli.Context) (calc.Settings, workbook.Options, error) {
 // readOptions builds the reader's options from the command line.
 func readOptions(c *cli.Context) (workbook.Options, error) {
 	opt := workbook.DefaultOptions()
-	lim, err := limitsFrom(c)
-	if err != nil {
+	if err := setFileOptions(c, &opt); err != nil {
 		return opt, err
 	}
-	opt.Limits = lim
-	opt.Password = c.String("kata-sandi")
 	opt.Override.Sheet = c.String("sheet")
 	if n := c.Int("header-row"); n != 0 {
 		if n < 1 {
