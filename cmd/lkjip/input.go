@@ -68,13 +68,13 @@ func stagePrinter(w io.Writer, terminal bool) (stage func(string), end func(erro
 }
 
 // loadFiles reads the files named on the command line, each within the
-// size limit.
+// size limit; a file over it is refused with the flag that raises it.
 func loadFiles(paths []string, lim workbook.Limits) ([]workbook.File, error) {
 	files := make([]workbook.File, 0, len(paths))
 	for _, p := range paths {
 		f, err := workbook.Load(p, lim)
 		if err != nil {
-			return nil, err
+			return nil, readHint(err)
 		}
 		files = append(files, f)
 	}
