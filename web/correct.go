@@ -95,13 +95,8 @@ func copyEntries(copies []workbook.Copy) ([]copyEntry, map[string][]byte) {
 	for i, c := range copies {
 		e := copyEntry{Stored: "koreksi-" + strconv.Itoa(i+1) + c.Ext(), Download: downloadName(c.File, c.Ext()),
 			File: c.File, Corrections: len(c.Corrections), Rebuilt: c.Rebuilt, Unchanged: c.Unchanged}
-		for _, f := range c.Review {
-			if f.Severity == calc.Error {
-				e.Errors++
-			} else {
-				e.Warnings++
-			}
-		}
+		n := calc.CountFindings(c.Review) // Review holds errors and warnings only
+		e.Errors, e.Warnings = n.Error, n.Warning
 		list = append(list, e)
 		files[e.Stored] = c.Data
 	}

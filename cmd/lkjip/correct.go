@@ -86,20 +86,13 @@ func correctCommand() *cli.Command {
 
 // printCorrected tells the user, on stderr, what the copy holds.
 func printCorrected(w io.Writer, out string, cp *workbook.Copy) {
-	errs, warns := 0, 0
-	for _, f := range cp.Review {
-		if f.Severity == calc.Error {
-			errs++
-		} else {
-			warns++
-		}
-	}
+	n := calc.CountFindings(cp.Review) // Review holds errors and warnings only
 	if cp.Unchanged {
 		fmt.Fprintf(w, "Tidak ada sel yang perlu diperbaiki lagi; %s sudah memuat lembar Koreksi lkjip, jadi %s sama persis dengan berkas itu.\n",
 			cp.File, out)
 	} else {
 		fmt.Fprintf(w, "Salinan terkoreksi ditulis ke %s: %d sel diperbaiki; perlu diperiksa petugas: %d kesalahan, %d peringatan (lihat lembar Koreksi).\n",
-			out, len(cp.Corrections), errs, warns)
+			out, len(cp.Corrections), n.Error, n.Warning)
 	}
 	if cp.Rebuilt != "" {
 		fmt.Fprintf(w, "Catatan: %s berformat %s, bukan .xlsx; salinan dibuat ulang sebagai .xlsx dari nilai yang terbaca (rumus, format angka dan gaya tidak ikut).\n",
