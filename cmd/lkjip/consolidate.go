@@ -107,9 +107,6 @@ func finishConsolidation(c *cli.Context, con *calc.Consolidation, out, format st
 		return layout.Consolidation(c.Context, con, w, layout.Options{Now: time.Now()})
 	})
 	if err != nil {
-		if c.Context.Err() != nil {
-			return c.Context.Err()
-		}
 		return fmt.Errorf("%s: rekap tidak dapat ditulis: %w", out, err)
 	}
 	if format == "json" {

@@ -70,9 +70,6 @@ func correctCommand() *cli.Command {
 				return err
 			})
 			if err != nil {
-				if c.Context.Err() != nil {
-					return c.Context.Err()
-				}
 				return fmt.Errorf("%s: salinan tidak dapat ditulis: %w", out, err)
 			}
 			printCorrected(c.App.ErrWriter, out, &cp)

@@ -52,9 +52,6 @@ func reportCommand() *cli.Command {
 				})
 			}))
 			if err != nil {
-				if c.Context.Err() != nil {
-					return c.Context.Err()
-				}
 				return fmt.Errorf("%s: laporan tidak dapat ditulis: %w", out, err)
 			}
 			n := calc.CountFindings(r.Findings)

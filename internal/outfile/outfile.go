@@ -23,8 +23,16 @@ func Write(path string, write func(io.Writer) error) error {
 
 // WriteContext is Write that gives up when ctx ends (an interrupted run):
 // even if write did not notice in time, the temporary file is removed
-// instead of renamed, and ctx's error returned.
+// instead of renamed. Whenever it fails once ctx has ended, whatever
+// failed (write, which may have stopped for ctx in its own words, or the
+// file system), it returns ctx's error itself, so that a caller can tell
+// an interrupted run from a failed write by the error alone.
 func WriteContext(ctx context.Context, path string, write func(io.Writer) error) (err error) {
+	defer func() {
+		if err != nil && ctx.Err() != nil {
+			err = ctx.Err()
+		}
+	}()
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {

@@ -56,6 +56,37 @@ func TestWriteContextEnded(t *testing.T) {
 	assert.Empty(t, entries, "neither the output nor its temporary file")
 }
 
+// TestWriteContextEndedFailure: once ctx has ended, a failure is
+// reported as ctx's error, whatever failed: the writer, stopped in its
+// own words, or the file system.
+func TestWriteContextEndedFailure(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.xlsx")
+	ctx, cancel := context.WithCancel(context.Background())
+	err := WriteContext(ctx, path, func(w io.Writer) error {
+		io.WriteString(w, "setengah")
+		cancel()
+		return errors.New("berhenti di tengah")
+	})
+	assert.Equal(t, context.Canceled, err, "ctx's error itself")
+	entries, _ := os.ReadDir(dir)
+	assert.Empty(t, entries, "neither the output nor its temporary file")
+
+	err = WriteContext(ctx, filepath.Join(dir, "tidak-ada", "out.xlsx"), func(io.Writer) error {
+		t.Error("write called without a temporary file")
+		return nil
+	})
+	assert.Equal(t, context.Canceled, err, "the temporary file could not be made, but ctx had ended")
+}
+
+// TestWriteContextFailure: while ctx lives, the writer's error is
+// returned as it is.
+func TestWriteContextFailure(t *testing.T) {
+	boom := errors.New("boom")
+	err := WriteContext(context.Background(), filepath.Join(t.TempDir(), "out.xlsx"), func(io.Writer) error { return boom })
+	assert.Equal(t, boom, err)
+}
+
 func TestWritePanicLeavesNothing(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.xlsx")
