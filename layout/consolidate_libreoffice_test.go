@@ -3,8 +3,6 @@ package layout
 import (
 	"bytes"
 	"context"
-	"math"
-	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -59,20 +57,13 @@ func TestConsolidationLibreOffice(t *testing.T) {
 				got, err := theirs.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
 				require.NoError(t, err)
 				compared++
-				assert.True(t, sameNumber(want, got), "%s!%s: lkjip stored %q, LibreOffice computes %q", sheet, ref, want, got)
+				assert.True(t, progtest.SameNumber(want, got), "%s!%s: lkjip stored %q, LibreOffice computes %q", sheet, ref, want, got)
 			}
 		}
 	}
 	assert.Greater(t, compared, 100, "formula cells compared")
 }
 
-// sameNumber compares two stored numbers to 12 significant digits (both
-// sides compute in doubles), or two texts exactly.
-func sameNumber(a, b string) bool {
-	x, errA := strconv.ParseFloat(a, 64)
-	y, errB := strconv.ParseFloat(b, 64)
-	if errA != nil || errB != nil {
-		return a == b
-	}
-	return math.Abs(x-y) <= 1e-12*math.Max(1, math.Max(math.Abs(x), math.Abs(y)))
-}
+// sameNumber is progtest.SameNumber, by the name layout's other tests
+// (libreoffice_test.go, report_test.go) call it.
+func sameNumber(a, b string) bool { return progtest.SameNumber(a, b) }

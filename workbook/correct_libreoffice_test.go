@@ -2,8 +2,6 @@ package workbook
 
 import (
 	"bytes"
-	"math"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -23,15 +21,6 @@ func rawValue(t testing.TB, data []byte, sheet, cell string) string {
 	v, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
 	require.NoError(t, err)
 	return v
-}
-
-func sameNumber(a, b string) bool {
-	x, errA := strconv.ParseFloat(a, 64)
-	y, errB := strconv.ParseFloat(b, 64)
-	if errA != nil || errB != nil {
-		return a == b
-	}
-	return math.Abs(x-y) <= 1e-12*math.Max(1, math.Max(math.Abs(x), math.Abs(y)))
 }
 
 // TestCorrectLibreOffice opens the corrected SIPD copy in LibreOffice. As
@@ -54,7 +43,7 @@ func TestCorrectLibreOffice(t *testing.T) {
 		}
 		formulas++
 		ours := rawValue(t, c.Data, x.Src.Sheet(), x.Src.Cell())
-		assert.True(t, sameNumber(ours, rawValue(t, shown["sipd.xlsx"], x.Src.Sheet(), x.Src.Cell())),
+		assert.True(t, progtest.SameNumber(ours, rawValue(t, shown["sipd.xlsx"], x.Src.Sheet(), x.Src.Cell())),
 			"%s: a viewer that does not recalculate shows %s", x.Src, ours)
 	}
 	require.Greater(t, formulas, 5, "corrected formulas compared")
@@ -83,7 +72,7 @@ func TestCorrectLibreOffice(t *testing.T) {
 			n++
 			want, _ := ours.GetCellValue("LRA", ref, excelize.Options{RawCellValue: true})
 			got, _ := theirs.GetCellValue("LRA", ref, excelize.Options{RawCellValue: true})
-			assert.True(t, sameNumber(want, got), "LRA!%s: stored %s, LibreOffice computes %s", ref, want, got)
+			assert.True(t, progtest.SameNumber(want, got), "LRA!%s: stored %s, LibreOffice computes %s", ref, want, got)
 		}
 	}
 	require.Greater(t, n, 100, "formulas compared")

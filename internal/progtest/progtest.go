@@ -8,9 +8,11 @@ package progtest
 import (
 	"bytes"
 	"context"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -100,4 +102,16 @@ func Canary(t testing.TB) []byte {
 	_, err = f.WriteTo(&buf)
 	require.NoError(t, err)
 	return buf.Bytes()
+}
+
+// SameNumber compares two stored cell values: as numbers to 12
+// significant digits when both are numbers (lkjip and LibreOffice both
+// compute in doubles), or else as texts, exactly.
+func SameNumber(a, b string) bool {
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	if errA != nil || errB != nil {
+		return a == b
+	}
+	return math.Abs(x-y) <= 1e-12*math.Max(1, math.Max(math.Abs(x), math.Abs(y)))
 }
