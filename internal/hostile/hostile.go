@@ -44,9 +44,6 @@ type Case struct {
 	Payloads []string
 }
 
-// Committed reports whether the case's file lives under testdata/bad.
-func (c Case) Committed() bool { return !c.Big }
-
 // Cases lists every case, in a fixed order.
 func Cases() []Case {
 	var out []Case
