@@ -257,7 +257,7 @@ func limits() []Case {
 				for i, r := range dpaRows() {
 					fmt.Fprintf(&rows, `<row r="%d">`, i+1)
 					for j, v := range r {
-						ref := colName(j+1) + fmt.Sprint(i+1)
+						ref := cellRef(j+1, i+1)
 						switch {
 						case v == "":
 						case isNumber(v):

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"hash/crc32"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // part is one file of a zip package.
@@ -119,7 +121,7 @@ func rowsXML(first int, rows []row) string {
 		n := first + i
 		fmt.Fprintf(&b, `<row r="%d">`, n)
 		for j, v := range r {
-			ref := colName(j+1) + fmt.Sprint(n)
+			ref := cellRef(j+1, n)
 			switch {
 			case v == "":
 			case strings.HasPrefix(v, "="):
@@ -135,15 +137,13 @@ func rowsXML(first int, rows []row) string {
 	return b.String()
 }
 
-// colName is a column's letters: 1 is A, 16384 is XFD.
-func colName(c int) string {
-	s := ""
-	for c > 0 {
-		c--
-		s = string(rune('A'+c%26)) + s
-		c /= 26
+// cellRef is a cell's reference: column 2 of row 3 is B3.
+func cellRef(col, row int) string {
+	ref, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		panic(err)
 	}
-	return s
+	return ref
 }
 
 func isNumber(s string) bool {
