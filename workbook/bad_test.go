@@ -19,14 +19,11 @@ import (
 // (written anew with -update), or made on the spot for a big one.
 func badFile(t testing.TB, c hostile.Case) []byte {
 	t.Helper()
-	if c.Big {
-		return c.Make()
+	dir := filepath.Join("testdata", "bad")
+	if *update && !c.Big {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, c.File), c.Make(), 0o644))
 	}
-	path := filepath.Join("testdata", "bad", c.File)
-	if *update {
-		require.NoError(t, os.WriteFile(path, c.Make(), 0o644))
-	}
-	data, err := os.ReadFile(path)
+	data, err := c.Content(dir)
 	require.NoError(t, err, "missing: run go test ./workbook -run TestBadCorpus -update")
 	return data
 }

@@ -104,10 +104,7 @@ func gnuTime(t *testing.T) string {
 // hostileFile is a case's content: the committed file, or made now.
 func hostileFile(t *testing.T, c hostile.Case) []byte {
 	t.Helper()
-	if c.Big {
-		return c.Make()
-	}
-	data, err := os.ReadFile(filepath.Join("..", "..", "workbook", "testdata", "bad", c.File))
+	data, err := c.Content(filepath.Join("..", "..", "workbook", "testdata", "bad"))
 	require.NoError(t, err, "committed by go test ./workbook -run TestBadCorpus -update")
 	return data
 }

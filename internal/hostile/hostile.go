@@ -6,7 +6,11 @@
 // that every package's tests may use it.
 package hostile
 
-import "time"
+import (
+	"os"
+	"path/filepath"
+	"time"
+)
 
 // Outcome is what lkjip must do with a case's file.
 type Outcome int
@@ -42,6 +46,15 @@ type Case struct {
 	// Payloads are texts from the file that every output must hold as
 	// text, never as a formula.
 	Payloads []string
+}
+
+// Content is the case's file: made now for a big one, else read from
+// dir, the folder of the committed files (workbook/testdata/bad).
+func (c Case) Content(dir string) ([]byte, error) {
+	if c.Big {
+		return c.Make(), nil
+	}
+	return os.ReadFile(filepath.Join(dir, c.File))
 }
 
 // Cases lists every case, in a fixed order.
