@@ -153,17 +153,23 @@ func (c *checker) checkNode(n *Node) {
 				subject, typedText(n.Realisasi), formatAmount(typed.Anggaran), formatPercent(typed.Persen()))})
 	}
 
-	if n.Level >= LevelProgram && n.Level <= LevelSubKegiatan && n.Sum().Anggaran.IsPositive() &&
-		n.Sum().Persen().LessThan(c.s.LowAbsorption) {
+	if n.Level < LevelProgram || n.Level > LevelSubKegiatan {
+		return
+	}
+	s := n.Sum()
+	if !s.Anggaran.IsPositive() {
+		return
+	}
+	if pct := s.Persen(); pct.LessThan(c.s.LowAbsorption) {
 		src := n.Persen.Src
 		if src.IsZero() {
 			src = n.Realisasi.Src
 		}
-		below := shownBelow(n.Sum().Persen(), c.s.LowAbsorption)
+		below := shownBelow(pct, c.s.LowAbsorption)
 		c.add(Finding{Rule: RuleLowAbsorption, Src: src, Subject: subject,
 			Reported: below.StringFixed(max(2, -below.Exponent())), Computed: c.s.LowAbsorption.String(),
 			Message: fmt.Sprintf("%s: penyerapan %s %% (realisasi %s ÷ anggaran %s × 100) di bawah ambang %s %%; periksa apakah kegiatannya terlaksana",
-				subject, FormatID(below, max(2, -below.Exponent())), formatAmount(n.Sum().Realisasi), formatAmount(n.Sum().Anggaran),
+				subject, FormatID(below, max(2, -below.Exponent())), formatAmount(s.Realisasi), formatAmount(s.Anggaran),
 				FormatID(c.s.LowAbsorption, amountPlaces(c.s.LowAbsorption)))})
 	}
 }

@@ -205,11 +205,13 @@ func (rp *report) programTable(w *sheetWriter) (rowSpan, error) {
 			continue
 		}
 		on := func(col string) string { return ref(SheetPenyerapan, col, row) }
+		sum := p.Sum()
+		pct := sum.Persen()
 		r, err := w.next(val(st.center, i+1), txt(st.wrap, p.Name),
-			formula(st.amount, on(colAnggaran), num(p.Sum().Anggaran)),
-			formula(st.amount, on(colRealisasi), num(p.Sum().Realisasi)),
-			formula(st.percent, on(colPersen), num(p.Sum().Persen())),
-			formula(st.text, on(colPredikat), rp.r.Predikat(p.Sum().Persen())))
+			formula(st.amount, on(colAnggaran), num(sum.Anggaran)),
+			formula(st.amount, on(colRealisasi), num(sum.Realisasi)),
+			formula(st.percent, on(colPersen), num(pct)),
+			formula(st.text, on(colPredikat), rp.r.Predikat(pct)))
 		if err != nil {
 			return span, err
 		}
