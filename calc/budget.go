@@ -133,9 +133,11 @@ func (n *Node) FixedSum() (anggaran, realisasi fixed.Dec, ok bool) {
 // none.
 func (n *Node) typed() Amounts { return Amounts{n.Anggaran.Or0(), n.Realisasi.Or0()} }
 
-// sumUp sets the sums of n and of every parent below it (see Sum) and adds
-// n's to a and r.
-func (n *Node) sumUp(a, r *summer) {
+// sumUp sets the sums of n and of every parent below it (see Sum), adds
+// n's to a and r, and appends n and the nodes below it to nodes, parents
+// before children (the order Walk visits them in).
+func (n *Node) sumUp(a, r *summer, nodes *[]*Node) {
+	*nodes = append(*nodes, n)
 	if len(n.Children) == 0 {
 		a.addFigure(n.Anggaran)
 		r.addFigure(n.Realisasi)
@@ -143,7 +145,7 @@ func (n *Node) sumUp(a, r *summer) {
 	}
 	var ca, cr summer
 	for _, c := range n.Children {
-		c.sumUp(&ca, &cr)
+		c.sumUp(&ca, &cr, nodes)
 	}
 	sum := Amounts{ca.total(), cr.total()}
 	n.sum = &sum

@@ -56,15 +56,12 @@ func severityOf(r Rule) Severity {
 // runs, each run checked by a checker of its own, and their findings and
 // corrections joined in the same order a single walk would give.
 func (c *checker) checkBudget(b *Budget) {
-	var a, r summer // what the root adds its sums to; they are stored on it too
-	b.Root.sumUp(&a, &r)
 	count := 0
 	b.Root.Walk(func(*Node) bool { count++; return true })
 	nodes := make([]*Node, 0, count) // sized once: a large DPA has a million
-	b.Root.Walk(func(n *Node) bool {
-		nodes = append(nodes, n)
-		return true
-	})
+	// a and r are what the root adds its sums to; they are stored on it too.
+	var a, r summer
+	b.Root.sumUp(&a, &r, &nodes)
 	workers := min(c.workers, 1+len(nodes)/parallelRows)
 	if workers <= 1 {
 		for _, n := range nodes {
