@@ -83,8 +83,12 @@ func (f Figure) WithCoefficient(coef int64, exp int32) Figure {
 	if exp < math.MinInt8 || exp > math.MaxInt8 {
 		return f.wide(decimal.New(coef, exp))
 	}
+	f.coef, f.exp = coef, int8(exp)
+	if !f.isWide() {
+		return f // its cell, if any, holds only text and formula: shared as is
+	}
 	text, formula := f.Text(), f.Formula()
-	f.coef, f.exp, f.typed = coef, int8(exp), nil
+	f.typed = nil
 	return f.Typed(text, formula)
 }
 

@@ -52,3 +52,21 @@ func TestFigureValue(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, want, z)
 }
+
+// TestFigureRevalue checks that a figure given a new value keeps its text
+// and formula, whether the old or the new value sits behind its pointer.
+func TestFigureRevalue(t *testing.T) {
+	values := []string{"85.71", "-25000", "123456789012345678901234567890", "5e130"}
+	for _, from := range values {
+		for _, to := range values {
+			old := decimal.RequireFromString(from)
+			f := Figure{Kind: Number}.WithValue(old).Typed("85,71", "C5/C6")
+			d := decimal.RequireFromString(to)
+			g := f.WithValue(d)
+			assert.Equal(t, d.String(), g.Value().String(), "%s to %s", from, to)
+			assert.Equal(t, "85,71", g.Text(), "%s to %s: text", from, to)
+			assert.Equal(t, "C5/C6", g.Formula(), "%s to %s: formula", from, to)
+			assert.Equal(t, old.String(), f.Value().String(), "%s to %s: original changed", from, to)
+		}
+	}
+}
