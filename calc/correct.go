@@ -132,6 +132,13 @@ func (c *checker) fix(typed Figure, value decimal.Decimal, places int32, pct boo
 	c.fixes = append(c.fixes, newCorrection(typed, value, places, pct, rule, subject, why))
 }
 
+// fixPercent records a percentage judged wrong: exact, rounded to the
+// places percentPlaces keeps.
+func (c *checker) fixPercent(typed Figure, exact decimal.Decimal, rule Rule, subject, why string) {
+	places := percentPlaces(typed)
+	c.fix(typed, exact.Round(places), places, true, rule, subject, why)
+}
+
 func newCorrection(typed Figure, value decimal.Decimal, places int32, pct bool, rule Rule, subject, why string) Correction {
 	cor := Correction{Src: typed.Src, Rule: rule, Subject: subject, Old: typed, New: value, Places: places, Percent: pct, Why: why}
 	cor.Message = fmt.Sprintf("%s: tertulis %s, diperbaiki menjadi %s (%s)", subject, oldText(typed), cor.Text(), why)

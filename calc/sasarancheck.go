@@ -36,7 +36,7 @@ func (c *checker) checkAlokasi(r *Result, sasaran []*SasaranResult, dpa map[int]
 		exact := Percent(base, r.BelanjaLangsung)
 		why := fmt.Sprintf("anggaran %s ÷ %s %s × 100", formatAmount(base), r.belanjaLabel(), formatAmount(r.BelanjaLangsung))
 		if c.checkPercentOf(row.Persen, exact, RuleAllocationMismatch, subject, "alokasi", why) == differs {
-			c.fix(row.Persen, exact.Round(percentPlaces(row.Persen)), percentPlaces(row.Persen), true, RuleAllocationMismatch, subject, why)
+			c.fixPercent(row.Persen, exact, RuleAllocationMismatch, subject, why)
 		}
 	}
 }
@@ -55,6 +55,7 @@ func (c *checker) checkEfisiensi(r *Result, sasaran []*SasaranResult) {
 		if s == nil {
 			continue
 		}
+		penyerapan := s.Penyerapan()
 		if row.Capaian.Present() && s.HasCapaian {
 			c.checkPercentOf(row.Capaian, s.Capaian, RuleCapaianMismatch, subject, "% capaian kinerja",
 				s.capaianWhy())
@@ -62,22 +63,21 @@ func (c *checker) checkEfisiensi(r *Result, sasaran []*SasaranResult) {
 		if row.Penyerapan.Present() && len(s.Programs) > 0 {
 			why := fmt.Sprintf("realisasi %s ÷ anggaran %s × 100 program %s", formatAmount(s.Amounts.Realisasi),
 				formatAmount(s.Amounts.Anggaran), programNames(s.Programs))
-			if c.checkPercentOf(row.Penyerapan, s.Penyerapan(), RulePercentMismatch, subject, "% penyerapan anggaran", why) == differs {
-				places := percentPlaces(row.Penyerapan)
-				c.fix(row.Penyerapan, s.Penyerapan().Round(places), places, true, RulePercentMismatch, subject, why)
+			if c.checkPercentOf(row.Penyerapan, penyerapan, RulePercentMismatch, subject, "% penyerapan anggaran", why) == differs {
+				c.fixPercent(row.Penyerapan, penyerapan, RulePercentMismatch, subject, why)
 			}
 		}
 		if !row.Efisiensi.Present() || len(s.Programs) == 0 || !s.HasCapaian && m == EfficiencySelisih {
 			continue // the rasio method needs no capaian
 		}
-		why := fmt.Sprintf("%s: %s", m.formula(), efisiensiText(m, s.Capaian, s.Penyerapan()))
+		why := fmt.Sprintf("%s: %s", m.formula(), efisiensiText(m, s.Capaian, penyerapan))
 		if compareRounded(row.Efisiensi, s.Efisiensi) == differs {
 			other := EfficiencySelisih
 			if m == EfficiencySelisih {
 				other = EfficiencyRasio
 			}
 			switch {
-			case compareRounded(row.Efisiensi, Efisiensi(other, s.Capaian, s.Penyerapan())) != differs:
+			case compareRounded(row.Efisiensi, Efisiensi(other, s.Capaian, penyerapan)) != differs:
 				why += "; angka tertulis sesuai " + other.formula()
 			case m == EfficiencySelisih && row.Capaian.Present() && row.Penyerapan.Present() &&
 				compareRounded(row.Efisiensi, row.Capaian.Value().Sub(row.Penyerapan.Value())) != differs &&
