@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	"github.com/shopspring/decimal"
+
+	"lkjip/internal/fixed"
 )
 
 // num converts an exact amount to the float64 a spreadsheet cell stores.
@@ -16,16 +18,14 @@ func num(d decimal.Decimal) float64 {
 	// An amount of up to 15 digits is an exact double, and so is a power of
 	// ten up to 10^22: one division or multiplication, correctly rounded
 	// by the hardware, is then the nearest double, as ParseFloat finds it.
+	// floatOfDec does exactly that for such a coefficient (under 2^53) and
+	// exponent.
 	//
 	// More than 15 places (a percentage calc worked out to 20) means more
 	// than 15 digits, so NumDigits, which costs big.Int arithmetic beyond
 	// 64 bits, is not asked.
 	if e := d.Exponent(); e >= -15 && e <= 22 && d.NumDigits() <= 15 {
-		c := float64(d.CoefficientInt64())
-		if e < 0 {
-			return c / pow10[-e]
-		}
-		return c * pow10[e]
+		return floatOfDec(fixed.Dec{C: d.CoefficientInt64(), E: e})
 	}
 	// Otherwise ParseFloat of the exact digits ("8571…e-20"), which is
 	// correctly rounded too.
