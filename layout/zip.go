@@ -54,9 +54,11 @@ func sheetPart(f *excelize.File, name string) (string, error) {
 // file in memory first) and compresses each part in blocks of chunkSize
 // on all cores, the way pigz does: each block ends on a byte boundary, so
 // the blocks joined are one ordinary deflate stream that any unzip reads.
-// The blocks need no dictionary from the block before them: at
-// compressLevel (BestSpeed) compress/flate never reads one (fillWindow
-// returns at once below level 2), so the deflaters are reused instead.
+// Unlike pigz, a block is not primed with the end of the block before it
+// as a dictionary: klauspost/compress's level 1 would use one (its fast
+// encoder takes it as history), but that makes the 200 k-row report's
+// largest sheet only 0.3 % smaller, so each block starts from a plain
+// Reset and the deflaters are reused.
 type zipWriter struct {
 	zw      *zip.Writer
 	cur     *partWriter
