@@ -240,22 +240,24 @@ func MatchNames(a, b []Named) NameMatching {
 			workB += min(len(nb[j]), maxNameRunes)
 		}
 	}
-	for i := range a {
-		if usedA[i] || workA*workB > maxNameWork {
-			continue
-		}
-		for j := range b {
-			if usedB[j] {
+	if workA*workB <= maxNameWork { // else no near matching: see maxNameWork
+		for i := range a {
+			if usedA[i] {
 				continue
 			}
-			ra, rb := []rune(na[i]), []rune(nb[j])
-			d := distance(ra, rb)
-			n := max(len(ra), len(rb))
-			score := 1.0
-			if n > 0 {
-				score = 1 - float64(d)/float64(n)
+			for j := range b {
+				if usedB[j] {
+					continue
+				}
+				ra, rb := []rune(na[i]), []rune(nb[j])
+				d := distance(ra, rb)
+				n := max(len(ra), len(rb))
+				score := 1.0
+				if n > 0 {
+					score = 1 - float64(d)/float64(n)
+				}
+				cands = append(cands, cand{i, j, d, score})
 			}
-			cands = append(cands, cand{i, j, d, score})
 		}
 	}
 	slices.SortStableFunc(cands, func(x, y cand) int { return x.d - y.d })
