@@ -26,26 +26,44 @@ func Of(d decimal.Decimal) (Dec, bool) {
 	return Dec{d.CoefficientInt64(), d.Exponent()}, true
 }
 
+// Add is x + y, exact, at the smaller exponent (as decimal.Add); ok is
+// false when it would not fit. Like Sub, it takes coefficients below 2^62
+// in magnitude (any Of gives is).
+func (x Dec) Add(y Dec) (Dec, bool) {
+	x, y, ok := align(x, y) // Dec{} when not ok
+	return Dec{x.C + y.C, x.E}, ok
+}
+
 // Sub is x − y, exact, at the smaller exponent (as decimal.Sub); ok is
-// false when it would not fit.
+// false when it would not fit. It takes coefficients below 2^62 in
+// magnitude (any Of gives is).
 func (x Dec) Sub(y Dec) (Dec, bool) {
+	x, y, ok := align(x, y) // Dec{} when not ok
+	return Dec{x.C - y.C, x.E}, ok
+}
+
+// align is x and y at the smaller of their exponents; ok is false when the
+// other's coefficient, scaled, would reach 2^62 in magnitude. With both
+// coefficients below 2^62, their sum or difference fits an int64.
+func align(x, y Dec) (Dec, Dec, bool) {
 	var ok bool
 	switch {
 	case x.E > y.E:
 		if x.C, ok = scale(x.C, x.E-y.E); !ok {
-			return Dec{}, false
+			return Dec{}, Dec{}, false
 		}
 		x.E = y.E
 	case y.E > x.E:
 		if y.C, ok = scale(y.C, y.E-x.E); !ok {
-			return Dec{}, false
+			return Dec{}, Dec{}, false
 		}
+		y.E = x.E
 	}
-	return Dec{x.C - y.C, x.E}, true
+	return x, y, true
 }
 
 // scale is c × 10^k when its magnitude stays below 2^62, so that the
-// difference of two scaled coefficients fits an int64.
+// sum or difference of two scaled coefficients fits an int64.
 func scale(c int64, k int32) (int64, bool) {
 	const limit = 1 << 62
 	for ; k > 0; k-- {

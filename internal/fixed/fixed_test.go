@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestSameAsDecimal compares Sub, Percent and Round with shopspring's
+// TestSameAsDecimal compares Add, Sub, Percent and Round with shopspring's
 // decimal arithmetic on random amounts of every size and scale, and on
 // the half-unit cases of each rounding.
 func TestSameAsDecimal(t *testing.T) {
@@ -29,6 +29,11 @@ func TestSameAsDecimal(t *testing.T) {
 		require.True(t, ok1 && ok2)
 		if d, ok := x.Sub(y); ok {
 			require.True(t, decimal.New(d.C, d.E).Equal(a.Sub(b)), "%s − %s", a, b)
+		}
+		if d, ok := x.Add(y); ok {
+			want := a.Add(b)
+			require.True(t, decimal.New(d.C, d.E).Equal(want), "%s + %s", a, b)
+			require.Equal(t, want.Exponent(), d.E, "%s + %s: exponent", a, b)
 		}
 		if b.IsZero() {
 			return
