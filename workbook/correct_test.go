@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"os"
@@ -458,4 +459,25 @@ func TestCorrectEncrypted(t *testing.T) {
 	assert.NotEmpty(t, c.Rebuilt, "rebuilt from the values read")
 	assert.Equal(t, formatXLSX, sniff(c.Data), "the copy is a plain xlsx")
 	analyze(t, name, c.Data)
+}
+
+// TestMergeCommentsOwnPrefix adds lkjip's author and notes to a comments
+// part whose lists carry a prefix other than the root's: each list is
+// closed with its own name, so the part stays well-formed XML.
+func TestMergeCommentsOwnPrefix(t *testing.T) {
+	part := []byte(`<x:comments xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
+		`xmlns:y="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><y:authors/><y:commentList/></x:comments>`)
+	got, err := mergeComments(part, []note{{key: cellAt{2, 3}, text: "diperbaiki"}})
+	require.NoError(t, err)
+	dec := xml.NewDecoder(bytes.NewReader(got.data))
+	for {
+		_, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err, "%s", got.data)
+	}
+	assert.Contains(t, string(got.data), "</y:authors>")
+	assert.Contains(t, string(got.data), "</y:commentList>")
+	assert.Contains(t, string(got.data), `ref="C2"`)
 }

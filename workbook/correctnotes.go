@@ -153,12 +153,7 @@ func mergeComments(data []byte, notes []note) (mergedComments, error) {
 	if authorID < 0 {
 		authorID = nAuthors
 		el := "<" + qname(prefix, "author") + ">" + commentAuthor + "</" + qname(prefix, "author") + ">"
-		if authors.selfClosing() {
-			edits = append(edits, edit{authors.Start, authors.End, startTag(authors.Name, authors.Attr, false) + el +
-				"</" + qname(prefix, "authors") + ">"})
-		} else {
-			edits = append(edits, edit{authors.CloseStart, authors.CloseStart, el})
-		}
+		edits = append(edits, appendInside(authors, el))
 	}
 	var out mergedComments
 	var fresh strings.Builder
@@ -177,11 +172,8 @@ func mergeComments(data []byte, notes []note) (mergedComments, error) {
 	case list == nil:
 		at := root.CloseStart
 		edits = append(edits, edit{at, at, "<" + qname(prefix, "commentList") + ">" + fresh.String() + "</" + qname(prefix, "commentList") + ">"})
-	case list.selfClosing():
-		edits = append(edits, edit{list.Start, list.End, startTag(list.Name, list.Attr, false) + fresh.String() +
-			"</" + qname(prefix, "commentList") + ">"})
 	default:
-		edits = append(edits, edit{list.CloseStart, list.CloseStart, fresh.String()})
+		edits = append(edits, appendInside(list, fresh.String()))
 	}
 	out.data = applyEdits(data, edits)
 	return out, nil
